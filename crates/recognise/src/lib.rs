@@ -1,0 +1,64 @@
+//! Recognisers: turn a document's cleaned text into typed [`Mention`]s, each tied to its span.
+//!
+//! [`Recogniser`] holds the loaded resources (the gazetteer, the actor and weapon catalogues) and
+//! is cheap to share across threads. Its modules:
+//!
+//! - [`places`]: the gazetteer and place resolution with disambiguation by context;
+//! - [`actors`]: the actor catalogue (states, forces, institutions, officials, media);
+//! - [`weapons`]: the weapon catalogue with class and origin, and generic weapon words;
+//! - [`dates`]: absolute and relative dates resolved against the publication date;
+//! - [`numbers`]: counts in digits and words, ranges and hedges.
+//!
+//! Recognition never touches the network, the disk or a database: the data it needs is compiled
+//! into the binary.
+
+pub mod actors;
+pub mod dates;
+pub mod numbers;
+pub mod places;
+pub mod weapons;
+
+use sitrep_model::{Document, Mention};
+
+/// All recognisers, with their data loaded.
+pub struct Recogniser {
+    pub places: places::Gazetteer,
+    pub actors: actors::ActorCatalogue,
+    pub weapons: weapons::WeaponCatalogue,
+}
+
+impl Recogniser {
+    /// Loads the embedded gazetteer and catalogues.
+    pub fn new() -> Self {
+        Recogniser {
+            places: places::Gazetteer::embedded(),
+            actors: actors::ActorCatalogue::embedded(),
+            weapons: weapons::WeaponCatalogue::embedded(),
+        }
+    }
+
+    /// Every mention in the document's text, sorted by start offset. Overlaps between types are
+    /// resolved so that a span belongs to one mention: a person, a newspaper or a weapon named
+    /// after a place is not a place.
+    pub fn recognise(&self, doc: &Document) -> Vec<Mention> {
+        let text = &doc.text;
+        let mut out = Vec::new();
+        let actors = self.actors.find(text);
+        let weapons = self.weapons.find(text);
+        let taken: Vec<_> = actors.iter().chain(weapons.iter()).map(|m| m.span()).collect();
+        let places = self.places.find(text, &taken);
+        out.extend(actors);
+        out.extend(weapons);
+        out.extend(places);
+        out.extend(dates::find(text, doc.published));
+        out.extend(numbers::find(text));
+        out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        out
+    }
+}
+
+impl Default for Recogniser {
+    fn default() -> Self {
+        Self::new()
+    }
+}
