@@ -18,17 +18,29 @@ impl PartialDate {
     /// A date with a known year; `None` when the day does not exist.
     pub fn ymd(year: i32, month: u32, day: u32) -> Option<Self> {
         NaiveDate::from_ymd_opt(year, month, day)?;
-        Some(PartialDate { year: Some(year), month, day })
+        Some(PartialDate {
+            year: Some(year),
+            month,
+            day,
+        })
     }
 
     /// A date without a year; `None` when no year has that day (29 February exists in some).
     pub fn md(month: u32, day: u32) -> Option<Self> {
         NaiveDate::from_ymd_opt(2000, month, day)?;
-        Some(PartialDate { year: None, month, day })
+        Some(PartialDate {
+            year: None,
+            month,
+            day,
+        })
     }
 
     pub fn from_naive(d: NaiveDate) -> Self {
-        PartialDate { year: Some(d.year()), month: d.month(), day: d.day() }
+        PartialDate {
+            year: Some(d.year()),
+            month: d.month(),
+            day: d.day(),
+        }
     }
 
     /// The full date when the year is known and the day exists in it.
@@ -118,7 +130,10 @@ mod tests {
     #[test]
     fn yearless_dates_print_without_a_year() {
         assert_eq!(PartialDate::md(11, 19).unwrap().to_string(), "--11-19");
-        assert_eq!(PartialDate::ymd(2024, 11, 19).unwrap().to_string(), "2024-11-19");
+        assert_eq!(
+            PartialDate::ymd(2024, 11, 19).unwrap().to_string(),
+            "2024-11-19"
+        );
         assert!(PartialDate::md(2, 30).is_none());
         assert!(PartialDate::md(2, 29).is_some());
         assert!(PartialDate::ymd(2023, 2, 29).is_none());
@@ -126,7 +141,15 @@ mod tests {
 
     #[test]
     fn malformed_strings_are_errors() {
-        for s in ["", "--", "--13-01", "2024-1", "19.11.2024", "--02-30", "2024-02-30"] {
+        for s in [
+            "",
+            "--",
+            "--13-01",
+            "2024-1",
+            "19.11.2024",
+            "--02-30",
+            "2024-02-30",
+        ] {
             assert!(s.parse::<PartialDate>().is_err(), "{s}");
         }
     }

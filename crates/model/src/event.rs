@@ -119,7 +119,10 @@ impl EventKind {
     /// "Strategic developments / Agreement", talks and offers are not coded.
     pub fn acled(self, agreed: bool) -> Option<Acled> {
         let code = |t: &str, s: Option<&str>| {
-            Some(Acled { event_type: t.to_string(), sub_event_type: s.map(str::to_string) })
+            Some(Acled {
+                event_type: t.to_string(),
+                sub_event_type: s.map(str::to_string),
+            })
         };
         match self {
             EventKind::MissileStrike | EventKind::Shelling | EventKind::Strike => {
@@ -308,11 +311,18 @@ mod tests {
         assert_eq!(sub(EventKind::MissileStrike).as_deref(), Some(SHELLING_SUB));
         assert_eq!(sub(EventKind::DroneStrike).as_deref(), Some(AIR_DRONE_SUB));
         assert_eq!(sub(EventKind::Sabotage).as_deref(), Some(IED_SUB));
-        assert_eq!(EventKind::Explosion.acled(false).unwrap().sub_event_type, None);
+        assert_eq!(
+            EventKind::Explosion.acled(false).unwrap().sub_event_type,
+            None
+        );
         assert!(EventKind::AirAlert.acled(false).is_none());
         assert!(EventKind::Diplomacy.acled(false).is_none());
         assert_eq!(
-            EventKind::Diplomacy.acled(true).unwrap().sub_event_type.as_deref(),
+            EventKind::Diplomacy
+                .acled(true)
+                .unwrap()
+                .sub_event_type
+                .as_deref(),
             Some("Agreement")
         );
     }

@@ -70,7 +70,7 @@ impl Span {
 
 /// The identifier of a document: a file name, a record id or URL, or `FILE#N` for the N-th
 /// record of a container without one.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct DocId(pub String);
 
@@ -97,12 +97,6 @@ pub struct Document {
     /// Human-readable problems met while reading this document.
     #[serde(default)]
     pub errors: Vec<String>,
-}
-
-impl Default for DocId {
-    fn default() -> Self {
-        DocId(String::new())
-    }
 }
 
 /// What `sitrep extract --format jsonl` prints for one document.
@@ -166,7 +160,15 @@ mod tests {
         };
         let v: serde_json::Value = serde_json::to_value(&rec).unwrap();
         for key in [
-            "doc", "title", "outlet", "author", "published", "language", "text", "events", "errors",
+            "doc",
+            "title",
+            "outlet",
+            "author",
+            "published",
+            "language",
+            "text",
+            "events",
+            "errors",
         ] {
             assert!(v.get(key).is_some(), "missing {key}");
         }

@@ -182,7 +182,10 @@ pub struct Count {
 
 impl Count {
     pub fn exact(n: u64) -> Self {
-        Count { min: n, max: Some(n) }
+        Count {
+            min: n,
+            max: Some(n),
+        }
     }
 
     pub fn at_least(n: u64) -> Self {
@@ -190,7 +193,10 @@ impl Count {
     }
 
     pub fn range(min: u64, max: u64) -> Self {
-        Count { min: min.min(max), max: Some(min.max(max)) }
+        Count {
+            min: min.min(max),
+            max: Some(min.max(max)),
+        }
     }
 
     pub fn is_exact(&self) -> bool {
@@ -213,7 +219,11 @@ impl Serialize for Count {
         if self.is_exact() {
             s.serialize_u64(self.min)
         } else {
-            Range { min: self.min, max: self.max }.serialize(s)
+            Range {
+                min: self.min,
+                max: self.max,
+            }
+            .serialize(s)
         }
     }
 }
@@ -240,7 +250,10 @@ mod tests {
     #[test]
     fn counts_serialise_as_number_or_range() {
         assert_eq!(serde_json::to_string(&Count::exact(6)).unwrap(), "6");
-        assert_eq!(serde_json::to_string(&Count::at_least(12)).unwrap(), r#"{"min":12,"max":null}"#);
+        assert_eq!(
+            serde_json::to_string(&Count::at_least(12)).unwrap(),
+            r#"{"min":12,"max":null}"#
+        );
         let back: Count = serde_json::from_str(r#"{"min":12,"max":null}"#).unwrap();
         assert_eq!(back, Count::at_least(12));
         let back: Count = serde_json::from_str("7").unwrap();

@@ -45,7 +45,11 @@ impl Recogniser {
         let mut out = Vec::new();
         let actors = self.actors.find(text);
         let weapons = self.weapons.find(text);
-        let taken: Vec<_> = actors.iter().chain(weapons.iter()).map(|m| m.span()).collect();
+        let taken: Vec<_> = actors
+            .iter()
+            .chain(weapons.iter())
+            .map(|m| m.span())
+            .collect();
         let places = self.places.find(text, &taken);
         out.extend(actors);
         out.extend(weapons);

@@ -1,1 +1,204 @@
-//! placeholder
+//! Storage of documents and fused events.
+//!
+//! - [`Store`]: the trait every backend implements: ingest one document atomically (fusing its
+//!   events with the stored ones), look documents up, query and fetch fused events.
+//! - [`SqliteStore`]: the embedded implementation (one SQLite file, WAL mode, versioned schema).
+//! - [`StoredEvent`]: a fused event as `sitrep events --format json` prints it: the contract's
+//!   event plus its sources, independent source count, contradictions and timestamps.
+//! - [`EventFilter`]: the query filters of `sitrep events` and `sitrep export`.
+//! - [`testing`]: the conformance suite that every implementation must pass.
+
+mod sqlite;
+pub mod testing;
+
+pub use sitrep_fuse::{Contradiction, ContradictionValue, Source};
+pub use sqlite::{SqliteStore, APPLICATION_ID, SCHEMA_VERSION};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use sitrep_model::{DocId, DocumentRecord, Event, EventId, EventKind, Status};
+use std::path::PathBuf;
+
+/// A fused event with what it rests on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredEvent {
+    #[serde(flatten)]
+    pub event: Event,
+    pub sources: Vec<Source>,
+    /// Distinct outlets, reprints (same outlet or near-identical text) counted once.
+    pub independent_sources: usize,
+    pub contradictions: Vec<Contradiction>,
+    /// When the first report of this event was stored (RFC 3339).
+    pub first_seen: String,
+    /// When a report last changed this event (RFC 3339).
+    pub last_updated: String,
+    /// Each document's own account, with claims and evidence whose offsets point into that
+    /// document's text. Filled by [`Store::event`]; empty in query results.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reports: Vec<StoredReport>,
+}
+
+/// One document's account of a fused event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredReport {
+    pub doc: DocId,
+    pub outlet: Option<String>,
+    pub event: Event,
+}
+
+/// What ingesting one document did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IngestOutcome {
+    /// The stored document this one repeats (same URL or same normalised text); nothing was added.
+    pub duplicate_of: Option<DocId>,
+    /// Events created by this document.
+    pub new_events: usize,
+    /// Stored events this document's reports joined.
+    pub merged_events: usize,
+    /// The fused event each of the document's events went to, in the document's order.
+    pub events: Vec<EventId>,
+}
+
+impl IngestOutcome {
+    pub fn is_duplicate(&self) -> bool {
+        self.duplicate_of.is_some()
+    }
+}
+
+/// A point and a radius.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Near {
+    pub lat: f64,
+    pub lon: f64,
+    pub radius_km: f64,
+}
+
+/// Filters of `sitrep events` and `sitrep export`; every field set must hold. Text matches are
+/// case-insensitive.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EventFilter {
+    /// Events whose dates reach this day or later (events without a known year never match).
+    pub since: Option<NaiveDate>,
+    /// Events whose dates start on this day or earlier.
+    pub until: Option<NaiveDate>,
+    pub kind: Option<EventKind>,
+    /// Matches the location's name, its admin1 or the location text (substring).
+    pub place: Option<String>,
+    pub near: Option<Near>,
+    /// ISO 3166-1 alpha-2 code.
+    pub country: Option<String>,
+    /// Exact first-level region name.
+    pub admin1: Option<String>,
+    /// Matches the attacker, the target or a claim's source (substring).
+    pub actor: Option<String>,
+    /// Matches one of the weapons (substring).
+    pub weapon: Option<String>,
+    pub status: Option<Status>,
+    /// At least this many independent sources.
+    pub min_sources: Option<usize>,
+    /// Full-text search over the event's place, actors, weapons, claims and evidence; every
+    /// word must occur.
+    pub text: Option<String>,
+    pub limit: Option<usize>,
+}
+
+/// Counts of what a store holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stats {
+    pub documents: u64,
+    pub events: u64,
+    pub reports: u64,
+    pub claims: u64,
+    pub evidence: u64,
+    pub mentions: u64,
+    pub schema_version: u32,
+}
+
+/// Why a store operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("refusing to use {path}: {reason}; the file was left untouched")]
+    Refused { path: PathBuf, reason: String },
+    #[error("{path}: database error: {source}")]
+    Sqlite {
+        path: String,
+        source: rusqlite::Error,
+    },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("stored data of {what} does not decode: {source}")]
+    Decode {
+        what: String,
+        source: serde_json::Error,
+    },
+}
+
+/// Documents and fused events behind one interface.
+pub trait Store {
+    /// Stores one document, its mentions and its events in one transaction, merging each event
+    /// with the stored event it reports on, or creating a new one. A document whose URL or
+    /// content hash is already stored adds nothing.
+    fn ingest_document(
+        &mut self,
+        rec: &DocumentRecord,
+        content_hash: &str,
+    ) -> Result<IngestOutcome, StoreError>;
+
+    /// Whether a document with this URL or content hash is stored.
+    fn has_document(&self, url_or_hash: &str) -> Result<bool, StoreError>;
+
+    /// Fused events matching the filter, latest first (undated last).
+    fn events(&self, filter: &EventFilter) -> Result<Vec<StoredEvent>, StoreError>;
+
+    /// One fused event with each document's report.
+    fn event(&self, id: &str) -> Result<Option<StoredEvent>, StoreError>;
+
+    fn stats(&self) -> Result<Stats, StoreError>;
+}
+
+/// The content hash of a document: a 128-bit FNV-1a hash of its text reduced to lower-case
+/// alphanumeric words, so that the plain-text and HTML renderings of one article (which differ
+/// in layout, punctuation spacing and case of headings) hash alike.
+pub fn content_hash(text: &str) -> String {
+    let mut h: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    let prime: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
+    let mut first = true;
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !first {
+            h ^= u128::from(b' ');
+            h = h.wrapping_mul(prime);
+        }
+        first = false;
+        for c in word.chars().flat_map(char::to_lowercase) {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                h ^= u128::from(b);
+                h = h.wrapping_mul(prime);
+            }
+        }
+    }
+    format!("{h:032x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_hash_ignores_layout_case_and_punctuation_but_not_words() {
+        let txt = "Explosions in Bryansk\n\nA drone hit the airport, officials said.";
+        let html = "EXPLOSIONS IN BRYANSK A drone hit the airport , officials said .";
+        assert_eq!(content_hash(txt), content_hash(html));
+        assert_ne!(
+            content_hash(txt),
+            content_hash("Explosions in Bryansk. A drone hit the port.")
+        );
+        assert_eq!(content_hash("").len(), 32);
+    }
+}

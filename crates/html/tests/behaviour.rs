@@ -1,0 +1,168 @@
+//! Behaviour of the main-text selection on small invented pages, one rule per test.
+
+use sitrep_html::extract;
+
+const P1: &str = "Ukrainian air defence shot down most of the drones launched overnight at the capital, the city's military administration said on Monday morning.";
+const P2: &str = "Debris fell on a residential district on the left bank, damaging several cars and the windows of a kindergarten, officials said, adding that nobody was hurt.";
+const P3: &str = "The Russian defence ministry said its forces had struck energy facilities used by the Ukrainian military, a claim that could not be independently verified.";
+
+fn body(inner: &str) -> String {
+    format!("<html><body>{inner}</body></html>")
+}
+
+#[test]
+fn wrapper_with_a_negative_class_holding_the_page_is_kept() {
+    // "ad" in a layout class must not remove the whole page.
+    let html = body(&format!(
+        "<div class=\"page-ad-margins\"><div class=\"story\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div>"
+    ));
+    let ex = extract(&html);
+    assert!(
+        ex.text.contains("shot down most of the drones"),
+        "{:?}",
+        ex.text
+    );
+    assert!(ex.text.contains("could not be independently verified"));
+}
+
+#[test]
+fn hidden_metadata_copy_of_the_article_is_ignored() {
+    let html = body(&format!(
+        "<div style=\"display:none\" itemscope><div itemprop=\"articleBody\">HIDDEN COPY {P1}</div></div>\
+         <div class=\"content\"><p>{P1}</p><p>{P2}</p></div>"
+    ));
+    let ex = extract(&html);
+    assert!(!ex.text.contains("HIDDEN COPY"));
+    assert!(ex.text.contains("Debris fell"));
+}
+
+#[test]
+fn article_body_mark_is_preferred() {
+    let html = body(&format!(
+        "<div class=\"col\"><div itemprop=\"articleBody\"><p>{P1}</p><p>{P2}</p></div>\
+         <div class=\"other\"><p>{P3}</p></div></div>"
+    ));
+    let ex = extract(&html);
+    assert!(ex.text.contains("Debris fell"));
+    assert!(
+        !ex.text.contains("Russian defence ministry"),
+        "{:?}",
+        ex.text
+    );
+}
+
+#[test]
+fn embedded_tweet_inside_a_social_wrapper_stays() {
+    let html = body(&format!(
+        "<div class=\"entry\"><p>{P1}</p><div class=\"social-embed\"><blockquote class=\"twitter-tweet\">\
+         <p>Air raid alert in Kyiv, everyone please go to the shelters now and stay there until the all clear.</p></blockquote></div>\
+         <p>{P2}</p><div class=\"social-share\"><a href=\"#\">Share on Facebook</a></div></div>"
+    ));
+    let ex = extract(&html);
+    assert!(ex.text.contains("Air raid alert in Kyiv"), "{:?}", ex.text);
+    assert!(!ex.text.contains("Share on Facebook"));
+}
+
+#[test]
+fn hover_card_of_links_inside_a_sentence_is_dropped() {
+    let html = body(&format!(
+        "<div class=\"entry\"><p>The mayor of <span class=\"card\"><a href=\"/p\">Kharkiv</a>\
+         <span class=\"pop\"><a href=\"/1\">Earlier story about the mayor of Kharkiv</a> <a href=\"/2\">Another story about the city</a> \
+         <a href=\"/3\">More coverage</a></span></span> said schools would move online for a week after the strikes on the power grid.</p>\
+         <p>{P1}</p><p>{P2}</p></div>"
+    ));
+    let ex = extract(&html);
+    assert!(
+        ex.text
+            .contains("The mayor of Kharkiv said schools would move online"),
+        "{:?}",
+        ex.text
+    );
+    assert!(!ex.text.contains("Earlier story"));
+}
+
+#[test]
+fn repeated_table_cells_survive() {
+    let rows: String = (1..=4)
+        .map(|i| format!("<tr><td>{i}</td><td>Brigade {i}</td><td>12</td><td>0</td></tr>"))
+        .collect();
+    let html = body(&format!(
+        "<div class=\"entry\"><p>{P1}</p><p>{P2}</p><table><tr class=\"row player-1\"><th>No.</th><th>Unit</th><th>Sorties</th><th>Losses</th></tr>{rows}</table></div>"
+    ));
+    let ex = extract(&html);
+    assert_eq!(ex.text.matches("\n\n12\n\n").count(), 4, "{:?}", ex.text);
+    assert!(ex.text.contains("Brigade 4"));
+}
+
+#[test]
+fn teaser_lines_after_the_article_are_trimmed() {
+    let html = body(&format!(
+        "<div class=\"entry\"><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>Tell us what you think</p>\
+         <h3>Grid operator announces new outage schedule</h3><p>Most read this week</p></div>"
+    ));
+    let ex = extract(&html);
+    assert!(
+        ex.text.ends_with("independently verified."),
+        "{:?}",
+        ex.text
+    );
+}
+
+#[test]
+fn furniture_lines_are_dropped() {
+    let html = body(&format!(
+        "<div class=\"entry\"><p>{P1}</p><p>Advertisement</p><p>{P2}</p>\
+         <p>Sign up for our daily newsletter to get the latest reports in your inbox.</p><p>{P3}</p></div>"
+    ));
+    let ex = extract(&html);
+    assert!(!ex.text.contains("Advertisement"));
+    assert!(!ex.text.contains("newsletter"));
+    assert_eq!(ex.text.split("\n\n").count(), 3);
+}
+
+#[test]
+fn sidebar_teasers_do_not_join_the_article() {
+    let teasers: String = (0..6)
+        .map(|i| format!("<div class=\"card\"><h3><a href=\"/{i}\">Story {i}</a></h3><p>A summary of another story about the war, number {i}, with enough words to look like prose.</p></div>"))
+        .collect();
+    let html = body(&format!(
+        "<div class=\"wrap\"><div class=\"main\"><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P1} Again, with more detail.</p></div>\
+         <div class=\"right\">{teasers}</div></div>"
+    ));
+    let ex = extract(&html);
+    assert!(ex.text.contains("Debris fell"));
+    assert!(
+        !ex.text.contains("A summary of another story"),
+        "{:?}",
+        ex.text
+    );
+}
+
+#[test]
+fn empty_and_textless_pages_warn() {
+    for html in [
+        "",
+        "<html></html>",
+        "<script>var x = 1;</script>",
+        "\u{0}\u{1}\u{7f}",
+    ] {
+        let ex = extract(html);
+        assert_eq!(ex.text, "");
+        assert!(ex.warnings.iter().any(|w| w.contains("no main text")));
+    }
+}
+
+#[test]
+fn leading_byline_and_date_stamp_are_dropped() {
+    let html = body(&format!(
+        "<div class=\"entry\"><p>By Olena Marchenko</p><p>Monday, 14 March 2024, 09:45</p>\
+         <p>{P1}</p><p>{P2}</p><p>Fighting in 2024 and 2025 was heavier than in 2023, officials said.</p></div>"
+    ));
+    let ex = extract(&html);
+    assert!(
+        ex.text.starts_with("Ukrainian air defence"),
+        "{:?}",
+        ex.text
+    );
+    assert!(ex.text.contains("Fighting in 2024 and 2025"));
+}

@@ -1,0 +1,93 @@
+//! Property tests: `extract` returns on any input, never shows script or style content, and
+//! keeps its output well formed.
+
+use proptest::prelude::*;
+use sitrep_html::extract;
+
+/// Pieces of markup, valid and broken, to assemble into tag soup.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("<div>".to_string()),
+        Just("</div>".to_string()),
+        Just("<p>".to_string()),
+        Just("</p>".to_string()),
+        Just("<li>".to_string()),
+        Just("<table><tr><td>".to_string()),
+        Just("</td></tr>".to_string()),
+        Just("<nav class=\"share\">".to_string()),
+        Just("<article>".to_string()),
+        Just("<span class='related'>".to_string()),
+        Just("<script>SCRIPTBODY();</script>".to_string()),
+        Just("<style>.STYLEBODY{}</style>".to_string()),
+        Just("<!-- c -->".to_string()),
+        Just("<!--".to_string()),
+        Just("<![CDATA[x]]>".to_string()),
+        Just("&amp;&#x41;&#99999999;&bogus;&".to_string()),
+        Just("<a href=\"x".to_string()),
+        Just("<".to_string()),
+        Just("</".to_string()),
+        Just("<br/>".to_string()),
+        Just("<svg><p/></svg>".to_string()),
+        Just(
+            "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":"
+                .to_string()
+        ),
+        "[a-zA-Z ,.]{0,40}",
+        "\\PC{0,20}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn arbitrary_strings_do_not_panic(s in "\\PC*") {
+        let ex = extract(&s);
+        prop_assert!(!ex.text.contains('<') || s.contains('<'));
+    }
+
+    #[test]
+    fn tag_soup_hides_script_and_style(pieces in prop::collection::vec(piece(), 0..60)) {
+        let html = pieces.concat();
+        let ex = extract(&html);
+        prop_assert!(!ex.text.contains("SCRIPTBODY"), "script leaked: {:?}", ex.text);
+        prop_assert!(!ex.text.contains("STYLEBODY"), "style leaked: {:?}", ex.text);
+        prop_assert!(!ex.text.contains("\n\n\n"));
+        prop_assert_eq!(ex.text.trim(), ex.text.as_str());
+    }
+
+    #[test]
+    fn binary_junk_does_not_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+        let html = String::from_utf8_lossy(&bytes);
+        let _ = extract(&html);
+    }
+}
+
+#[test]
+fn deep_nesting_and_huge_pages_return() {
+    let deep = format!(
+        "{}<p>{}</p>{}",
+        "<div><span>".repeat(50_000),
+        "word ".repeat(40),
+        "</span></div>".repeat(50_000)
+    );
+    let ex = extract(&deep);
+    assert!(ex.text.contains("word word"));
+
+    let unclosed = "<div><p>Unclosed paragraph with some words in it, and a comma".repeat(20_000);
+    let ex = extract(&unclosed);
+    assert!(ex.text.contains("Unclosed paragraph"));
+
+    let script_only = format!(
+        "<script>{}</script>",
+        "var x = '<p>not text</p>';".repeat(10_000)
+    );
+    assert_eq!(extract(&script_only).text, "");
+}
+
+#[test]
+fn unterminated_script_swallows_the_rest() {
+    let ex = extract("<p>Before the script there is a sentence long enough, with a comma.</p><script>var a = 1; <p>hidden");
+    assert!(ex.text.starts_with("Before the script"));
+    assert!(!ex.text.contains("hidden"));
+}

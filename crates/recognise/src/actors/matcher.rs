@@ -1,0 +1,724 @@
+//! Alias matching shared by the actor and weapon catalogues.
+//!
+//! [`AliasMatcher`] compiles a list of [`AliasSpec`]s into one ASCII-case-insensitive
+//! Aho-Corasick automaton (a DFA searched in anchored, leftmost-longest mode). Since every alias
+//! must begin at a word boundary, the text is walked word start by word start; a bit set of
+//! the first two bytes of all aliases skips most words without a search. At a word start the
+//! longest alias is checked, then ever shorter ones until one passes:
+//!
+//! - word boundaries on both sides (letters and digits on either side reject a hit, so "Grad"
+//!   is not found inside "Stalingrad"), with "pro-", "anti-", "non-" and "counter-" prefixes
+//!   rejecting it too ("pro-Russian forces" are not the Russian forces);
+//! - the case of each word against the alias ([`WordCase`]): acronym-like words must match
+//!   exactly, capitalised words must start with a capital, lower-case words match any case;
+//! - for aliases that need it, a trigger word from a named context group within a few words.
+//!
+//! The walk then resumes after the hit, so hits never overlap and the longest wins at each
+//! position: "Russian Ministry of Defence" beats "Russian" and "Buk-M2" beats "Buk". An
+//! optional plural "s" directly after an alias is taken into the span ("Shaheds", "F-16s").
+//! Whitespace runs in the text match one space in an alias (see [`AliasMatcher::find`]).
+
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
+
+/// How one word of an alias must be written in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WordCase {
+    /// Exactly as in the alias (acronyms and words with inner capitals: "MoD", "ATACMS").
+    Exact,
+    /// Starting with a capital letter; the rest in any case ("Putin", "PUTIN").
+    Capital,
+    /// Any case ("forces", "spokesman").
+    Any,
+}
+
+impl WordCase {
+    /// The rule for one alias word, read from how the alias writes it.
+    pub(crate) fn of(word: &str) -> WordCase {
+        let mut chars = word.chars();
+        let Some(first) = chars.next() else {
+            return WordCase::Any;
+        };
+        if !word.is_ascii() {
+            return WordCase::Exact;
+        }
+        if chars.any(|c| c.is_ascii_uppercase()) {
+            WordCase::Exact
+        } else if first.is_ascii_uppercase() {
+            WordCase::Capital
+        } else {
+            WordCase::Any
+        }
+    }
+}
+
+/// One pattern to find, pointing back at a catalogue entry.
+#[derive(Debug, Clone)]
+pub(crate) struct AliasSpec {
+    /// The surface form searched for.
+    pub pattern: String,
+    /// Index of the catalogue entry it names.
+    pub entry: usize,
+    /// Index of the context group that must be near, if any.
+    pub context: Option<usize>,
+    /// The alias is ambiguous and the mention only a best guess ("the MoD").
+    pub weak: bool,
+    /// The alias was written in the data rather than derived from another one.
+    pub explicit: bool,
+    /// The alias is only for [`AliasMatcher::lookup`], never reported by `find` (bare
+    /// country names and capitals used for their governments).
+    pub hidden: bool,
+}
+
+/// Trigger words, one of which must occur within `window` words of a context-needing alias.
+#[derive(Debug, Clone)]
+pub(crate) struct ContextGroup {
+    /// Lower-case trigger phrases.
+    pub triggers: Vec<String>,
+}
+
+/// A verified hit: byte span and the spec that produced it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub spec: usize,
+}
+
+/// The compiled alias set.
+pub(crate) struct AliasMatcher {
+    specs: Vec<AliasSpec>,
+    /// Word rules of each spec: byte range within the pattern and the rule.
+    words: Vec<Vec<(usize, usize, WordCase)>>,
+    /// ASCII-case-insensitive automaton over the searchable aliases, for anchored
+    /// leftmost-longest searches at word starts. Each pattern id lists every spec spelled the
+    /// same up to ASCII case, tried in order until one passes its checks.
+    automaton: Option<(AhoCorasick, Vec<Vec<usize>>)>,
+    /// Bit set of the first two bytes of every searchable alias, as its first word's case
+    /// rule lets them be written: lower-cased for words of any case ("drones"), with the
+    /// capital kept for capitalised words ("Putin", "PUTIN") and exact for acronyms ("MoD").
+    /// Aliases whose first word may be written in lower case use `any3` instead when they
+    /// are at least three bytes long.
+    starts: Box<[u64; 1024]>,
+    /// Bit set of hashes of the lower-cased first three bytes of aliases whose first word is
+    /// of any case ("drones", "governor of ..."). Word starts matching neither set are
+    /// skipped without a search, so the common lower-case words of running text cost two
+    /// lookups each.
+    any3: Box<[u64; ANY3_WORDS]>,
+    /// Every alias, hidden or not, by its ASCII-lower-cased pattern, for [`Self::lookup`].
+    by_folded: std::collections::HashMap<String, Vec<usize>>,
+    contexts: Vec<ContextGroup>,
+    window: usize,
+    plurals: bool,
+}
+
+/// Prefixes that, joined by a hyphen, turn a name into something else ("pro-Russian").
+const NEGATING_PREFIXES: [&str; 4] = ["pro", "anti", "non", "counter"];
+
+fn is_word_char(c: char) -> bool {
+    // Cyrillic letters are common in this text and slow to look up in the general tables.
+    c.is_ascii_alphanumeric()
+        || c == '_'
+        || ('\u{0400}'..='\u{04FF}').contains(&c)
+        || (!c.is_ascii() && c.is_alphanumeric())
+}
+
+fn word_rules(pattern: &str) -> Vec<(usize, usize, WordCase)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in pattern.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                out.push((s, i, WordCase::of(&pattern[s..i])));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, pattern.len(), WordCase::of(&pattern[s..])));
+    }
+    out
+}
+
+fn build(patterns: &[&str]) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    AhoCorasickBuilder::new()
+        .kind(Some(AhoCorasickKind::DFA))
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .ascii_case_insensitive(true)
+        .build(patterns)
+}
+
+/// Size in 64-bit words of the three-byte start set (2^18 bits).
+const ANY3_WORDS: usize = 1 << 12;
+
+/// The bit of the three-byte start set for three leading bytes, lower-cased and hashed.
+#[inline]
+fn any3_bit(a: u8, b: u8, c: u8) -> usize {
+    let key = (u32::from(a.to_ascii_lowercase()) << 16)
+        | (u32::from(b.to_ascii_lowercase()) << 8)
+        | u32::from(c.to_ascii_lowercase());
+    (key.wrapping_mul(0x9E37_79B1) >> 14) as usize
+}
+
+/// The bit of the start set for two leading bytes.
+#[inline]
+fn start_bits(a: u8, b: u8) -> usize {
+    (usize::from(a) << 8) | usize::from(b)
+}
+
+impl AliasMatcher {
+    /// Compiles the specs. `window` is the context distance in words; `plurals` lets a
+    /// trailing "s" join the span.
+    pub(crate) fn new(
+        mut specs: Vec<AliasSpec>,
+        contexts: Vec<ContextGroup>,
+        window: usize,
+        plurals: bool,
+    ) -> Result<Self, aho_corasick::BuildError> {
+        for s in &mut specs {
+            if s.pattern.trim() != s.pattern {
+                s.pattern = s.pattern.trim().to_string();
+            }
+        }
+        let words: Vec<_> = specs.iter().map(|s| word_rules(&s.pattern)).collect();
+        let mut by_folded: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        for (i, spec) in specs.iter().enumerate() {
+            if !spec.pattern.is_empty() {
+                by_folded
+                    .entry(spec.pattern.to_ascii_lowercase())
+                    .or_default()
+                    .push(i);
+            }
+        }
+        // Group the searchable specs whose patterns are equal once folded: the automaton
+        // holds one pattern per group, in the order the specs were given.
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = Default::default();
+        let mut starts = Box::new([0u64; 1024]);
+        let mut any3 = Box::new([0u64; ANY3_WORDS]);
+        for (i, spec) in specs.iter().enumerate() {
+            if spec.pattern.is_empty() || spec.hidden {
+                continue;
+            }
+            let key = spec.pattern.to_ascii_lowercase();
+            let raw = spec.pattern.as_bytes();
+            let (b0, b1) = (raw[0], raw.get(1).copied().unwrap_or(0));
+            let bit = match words[i].first().map_or(WordCase::Any, |w| w.2) {
+                WordCase::Any if raw.len() >= 3 => {
+                    let h = any3_bit(b0, b1, raw[2]);
+                    any3[h / 64] |= 1 << (h % 64);
+                    None
+                }
+                WordCase::Any => Some(start_bits(b0.to_ascii_lowercase(), b1.to_ascii_lowercase())),
+                WordCase::Capital => Some(start_bits(b0, b1.to_ascii_lowercase())),
+                WordCase::Exact => Some(start_bits(b0, b1)),
+            };
+            if let Some(bit) = bit {
+                starts[bit / 64] |= 1 << (bit % 64);
+            }
+            let g = *index.entry(key).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+            groups[g].push(i);
+        }
+        let automaton = if groups.is_empty() {
+            None
+        } else {
+            let pats: Vec<&str> = groups
+                .iter()
+                .map(|g| specs[g[0]].pattern.as_str())
+                .collect();
+            Some((build(&pats)?, groups))
+        };
+        Ok(AliasMatcher {
+            specs,
+            words,
+            automaton,
+            starts,
+            any3,
+            by_folded,
+            contexts,
+            window,
+            plurals,
+        })
+    }
+
+    pub(crate) fn specs(&self) -> &[AliasSpec] {
+        &self.specs
+    }
+
+    /// All verified, non-overlapping hits in `text`, leftmost-longest first.
+    ///
+    /// Runs of whitespace in the text (line breaks, tabs, no-break spaces, doubled spaces)
+    /// match the single space of an alias; a run holding a blank line never does, so a name
+    /// is not matched across paragraphs. Offsets are always those of `text`.
+    pub(crate) fn find(&self, text: &str) -> Vec<Hit> {
+        match SpaceMap::normalise(text) {
+            None => self.find_normalised(text),
+            Some((norm, map)) => self
+                .find_normalised(&norm)
+                .into_iter()
+                .map(|h| Hit {
+                    start: map.original(h.start),
+                    end: map.original(h.end - 1) + 1,
+                    spec: h.spec,
+                })
+                .filter(|h| text.is_char_boundary(h.start) && text.is_char_boundary(h.end))
+                .collect(),
+        }
+    }
+
+    /// Tries the automaton at every word start whose first two bytes begin some alias.
+    fn find_normalised(&self, text: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let Some((ac, groups)) = &self.automaton else {
+            return hits;
+        };
+        let b = text.as_bytes();
+        let mut prev_word = false;
+        let mut i = 0;
+        while i < b.len() {
+            let byte = b[i];
+            let (is_word, len) = if byte < 0x80 {
+                (byte.is_ascii_alphanumeric() || byte == b'_', 1)
+            } else {
+                text.get(i..)
+                    .and_then(|t| t.chars().next())
+                    .map_or((false, 1), |c| (is_word_char(c), c.len_utf8()))
+            };
+            if is_word && !prev_word && self.may_start(b, i) {
+                if let Some(hit) = self.longest_at(text, i, ac, groups) {
+                    hits.push(hit);
+                    prev_word = text[..hit.end]
+                        .chars()
+                        .next_back()
+                        .is_some_and(is_word_char);
+                    i = hit.end;
+                    continue;
+                }
+            }
+            prev_word = is_word;
+            i += len;
+        }
+        hits
+    }
+
+    /// Whether an alias may start with these two bytes, under any case rule.
+    #[inline]
+    fn may_start(&self, b: &[u8], i: usize) -> bool {
+        let b0 = b[i];
+        let b1 = b.get(i + 1).copied().unwrap_or(0);
+        let b2 = b.get(i + 2).copied().unwrap_or(0);
+        let h = any3_bit(b0, b1, b2);
+        if self.any3[h / 64] & (1 << (h % 64)) != 0 {
+            return true;
+        }
+        let has = |bit: usize| self.starts[bit / 64] & (1 << (bit % 64)) != 0;
+        let l1 = b1.to_ascii_lowercase();
+        has(start_bits(b0.to_ascii_lowercase(), l1))
+            || has(start_bits(b0, l1))
+            || has(start_bits(b0, b1))
+    }
+
+    /// The longest alias starting at `start` that passes its checks: anchored searches over
+    /// ever shorter spans until one passes or none is left.
+    fn longest_at(
+        &self,
+        text: &str,
+        start: usize,
+        ac: &AhoCorasick,
+        groups: &[Vec<usize>],
+    ) -> Option<Hit> {
+        let mut limit = text.len();
+        while limit > start {
+            let input = Input::new(text).range(start..limit).anchored(Anchored::Yes);
+            let m = match ac.try_find(input) {
+                Ok(Some(m)) if m.end() > start => m,
+                _ => return None,
+            };
+            if let Some(hit) =
+                self.check_group(text, start, m.end(), &groups[m.pattern().as_usize()])
+            {
+                return Some(hit);
+            }
+            limit = m.end() - 1;
+        }
+        None
+    }
+
+    /// The first spec of a group that passes its checks at `[start, end)`, as a hit.
+    fn check_group(&self, text: &str, start: usize, end: usize, group: &[usize]) -> Option<Hit> {
+        group.iter().find_map(|&spec| {
+            self.verify(text, start, end, spec)
+                .map(|end| Hit { start, end, spec })
+        })
+    }
+
+    /// The spec a whole surface form names, ignoring context rules and the hidden flag: the
+    /// first spec whose pattern equals it (up to ASCII case where the case rules allow).
+    pub(crate) fn lookup(&self, surface: &str) -> Option<&AliasSpec> {
+        let surface = surface.trim();
+        let group = self.by_folded.get(&surface.to_ascii_lowercase())?;
+        let spec = group.iter().find(|&&s| self.case_ok(surface, 0, s))?;
+        Some(&self.specs[*spec])
+    }
+
+    fn case_ok(&self, text: &str, start: usize, spec: usize) -> bool {
+        let pattern = self.specs[spec].pattern.as_bytes();
+        let bytes = text.as_bytes();
+        self.words[spec].iter().all(|&(s, e, rule)| match rule {
+            WordCase::Any => true,
+            WordCase::Exact => bytes.get(start + s..start + e) == Some(&pattern[s..e]),
+            WordCase::Capital => bytes.get(start + s).is_some_and(|b| b.is_ascii_uppercase()),
+        })
+    }
+
+    /// Checks boundaries, case and context; returns the hit's end (extended over a plural
+    /// "s") when it passes.
+    fn verify(&self, text: &str, start: usize, end: usize, spec: usize) -> Option<usize> {
+        let pattern = &self.specs[spec].pattern;
+        if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            return None;
+        }
+        let before = &text[..start];
+        if pattern.chars().next().is_some_and(is_word_char) {
+            let mut rev = before.chars().rev();
+            match rev.next() {
+                Some(c) if is_word_char(c) => return None,
+                Some('-') => {
+                    let word: String = rev.take_while(|c| c.is_alphabetic()).collect();
+                    let word: String = word.chars().rev().collect::<String>().to_lowercase();
+                    if NEGATING_PREFIXES.contains(&word.as_str()) {
+                        return None;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut end = end;
+        if pattern.chars().last().is_some_and(is_word_char) {
+            let mut after = text[end..].chars();
+            match after.next() {
+                Some(c) if is_word_char(c) => {
+                    let plural = self.plurals
+                        && c == 's'
+                        && !after.next().is_some_and(is_word_char)
+                        && !pattern.ends_with('s')
+                        && !pattern.ends_with('S');
+                    if !plural {
+                        return None;
+                    }
+                    end += 1;
+                }
+                _ => {}
+            }
+        }
+        if !self.case_ok(text, start, spec) {
+            return None;
+        }
+        if let Some(group) = self.specs[spec].context {
+            if !self.context_near(text, start, end, group) {
+                return None;
+            }
+        }
+        Some(end)
+    }
+
+    /// Whether a trigger of `group` occurs within the window of words around `[start, end)`.
+    fn context_near(&self, text: &str, start: usize, end: usize, group: usize) -> bool {
+        let Some(group) = self.contexts.get(group) else {
+            return true;
+        };
+        let lo = words_back(text, start, self.window);
+        let hi = words_forward(text, end, self.window);
+        let left = text[lo..start].to_lowercase();
+        let right = text[end..hi].to_lowercase();
+        group
+            .triggers
+            .iter()
+            .any(|t| contains_word(&left, t) || contains_word(&right, t))
+    }
+}
+
+/// Maps byte offsets of a whitespace-normalised text back to the original text.
+struct SpaceMap {
+    /// (offset in the normalised text, offset in the original) at the start of each segment
+    /// after which the two advance together.
+    points: Vec<(usize, usize)>,
+}
+
+impl SpaceMap {
+    /// The text with each whitespace run made one space (or one line break when the run
+    /// holds a blank line), and the offset map; `None` when nothing needs changing. Works on
+    /// bytes, decoding a character only at the lead bytes of non-ASCII spaces.
+    fn normalise(text: &str) -> Option<(String, SpaceMap)> {
+        let b = text.as_bytes();
+        let mut out: Option<(String, SpaceMap)> = None;
+        let mut seg_start = 0;
+        let mut i = 0;
+        while i < b.len() {
+            let byte = b[i];
+            let plain = |x: u8| x > b' ' && !matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3);
+            if plain(byte) || (byte == b' ' && b.get(i + 1).is_none_or(|&x| plain(x))) {
+                i += 1;
+                continue;
+            }
+            let Some((len, nl)) = space_at(text, i) else {
+                i += 1;
+                continue;
+            };
+            let run_start = i;
+            let mut newlines = usize::from(nl);
+            i += len;
+            while let Some((len, nl)) = space_at(text, i) {
+                newlines += usize::from(nl);
+                i += len;
+            }
+            if i - run_start == 1 && b[run_start] == b' ' {
+                continue;
+            }
+            let (o, map) = out.get_or_insert_with(|| {
+                (
+                    String::with_capacity(text.len()),
+                    SpaceMap {
+                        points: vec![(0, 0)],
+                    },
+                )
+            });
+            o.push_str(&text[seg_start..run_start]);
+            map.points.push((o.len(), run_start));
+            o.push(if newlines >= 2 { '\n' } else { ' ' });
+            map.points.push((o.len(), i));
+            seg_start = i;
+        }
+        let (mut o, map) = out?;
+        o.push_str(&text[seg_start..]);
+        Some((o, map))
+    }
+
+    /// The original offset of byte `pos` of the normalised text.
+    fn original(&self, pos: usize) -> usize {
+        let k = self
+            .points
+            .partition_point(|&(n, _)| n <= pos)
+            .saturating_sub(1);
+        let (n, o) = self.points[k];
+        o + (pos - n)
+    }
+}
+
+/// The byte length of the whitespace character at `i`, and whether it is a line break.
+#[inline]
+fn space_at(text: &str, i: usize) -> Option<(usize, bool)> {
+    match *text.as_bytes().get(i)? {
+        b' ' | b'\t' | b'\r' | 0x0b | 0x0c => Some((1, false)),
+        b'\n' => Some((1, true)),
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+            let c = text.get(i..)?.chars().next()?;
+            c.is_whitespace().then(|| (c.len_utf8(), c == '\u{2028}'))
+        }
+        _ => None,
+    }
+}
+
+/// Byte offset `n` words before `pos` (bounded to a few hundred bytes).
+fn words_back(text: &str, pos: usize, n: usize) -> usize {
+    let floor = pos.saturating_sub(n * 24);
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in text[..pos].char_indices().rev() {
+        if i < floor {
+            return i + c.len_utf8();
+        }
+        if c.is_whitespace() {
+            if in_word {
+                words += 1;
+                if words >= n {
+                    return i;
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    0
+}
+
+/// Byte offset `n` words after `pos` (bounded to a few hundred bytes).
+fn words_forward(text: &str, pos: usize, n: usize) -> usize {
+    let ceil = pos + n * 24;
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in text[pos..].char_indices() {
+        let i = pos + i;
+        if i > ceil {
+            return i;
+        }
+        if c.is_whitespace() {
+            if in_word {
+                words += 1;
+                if words >= n {
+                    return i;
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    text.len()
+}
+
+/// Whether `needle` occurs in `hay` as whole words (an optional plural "s" allowed after it).
+pub(crate) fn contains_word(hay: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    let mut from = 0;
+    while let Some(p) = hay[from..].find(needle) {
+        let s = from + p;
+        let e = s + needle.len();
+        let ok_before = !hay[..s].chars().next_back().is_some_and(is_word_char);
+        let mut after = hay[e..].chars();
+        let ok_after = match after.next() {
+            Some('s') => !after.next().is_some_and(is_word_char),
+            Some(c) => !is_word_char(c),
+            None => true,
+        };
+        if ok_before && ok_after {
+            return true;
+        }
+        from = s + hay[s..].chars().next().map_or(1, char::len_utf8);
+    }
+    false
+}
+
+/// Writes each variant of `alias` spelled with curly instead of straight apostrophes and with
+/// "Defence"/"Defense" swapped, calling `push` on each new one.
+pub(crate) fn spelling_variants(alias: &str, mut push: impl FnMut(String)) {
+    let mut forms = vec![alias.to_string()];
+    let swaps: [(&str, &str); 6] = [
+        ("Defence", "Defense"),
+        ("defence", "defense"),
+        ("'", "\u{2019}"),
+        ("US ", "U.S. "),
+        ("Armour", "Armor"),
+        ("armour", "armor"),
+    ];
+    for (a, b) in swaps {
+        let mut extra = Vec::new();
+        for f in &forms {
+            if f.contains(a) {
+                extra.push(f.replace(a, b));
+            }
+            if f.contains(b) {
+                extra.push(f.replace(b, a));
+            }
+        }
+        forms.extend(extra);
+    }
+    forms.sort();
+    forms.dedup();
+    for f in forms {
+        if f != alias {
+            push(f);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(p: &str, entry: usize) -> AliasSpec {
+        AliasSpec {
+            pattern: p.into(),
+            entry,
+            context: None,
+            weak: false,
+            explicit: true,
+            hidden: false,
+        }
+    }
+
+    #[test]
+    fn word_case_rules_follow_the_alias_spelling() {
+        assert_eq!(WordCase::of("MoD"), WordCase::Exact);
+        assert_eq!(WordCase::of("ATACMS"), WordCase::Exact);
+        assert_eq!(WordCase::of("Putin"), WordCase::Capital);
+        assert_eq!(WordCase::of("forces"), WordCase::Any);
+        assert_eq!(WordCase::of("Х-101"), WordCase::Exact);
+    }
+
+    #[test]
+    fn boundaries_prefixes_and_plurals() {
+        let m = AliasMatcher::new(
+            vec![spec("Grad", 0), spec("Russian forces", 1)],
+            vec![],
+            6,
+            true,
+        )
+        .unwrap();
+        assert!(m.find("the battle of Stalingrad").is_empty());
+        assert_eq!(m.find("two Grads fired").len(), 1);
+        assert_eq!(m.find("two Grads fired")[0].end, 9);
+        assert!(m.find("pro-Russian forces").is_empty());
+        assert_eq!(m.find("Russian forces-held").len(), 1);
+        assert!(m.find("a grad student").is_empty());
+    }
+
+    #[test]
+    fn context_words_are_searched_on_both_sides() {
+        let ctx = ContextGroup {
+            triggers: vec!["air defence".into(), "missile".into()],
+        };
+        let mut s = spec("Hawk", 0);
+        s.context = Some(0);
+        let m = AliasMatcher::new(vec![s], vec![ctx], 6, true).unwrap();
+        assert!(m.find("Hawk said the weather was fine").is_empty());
+        assert_eq!(m.find("Spain sent Hawk air defence launchers").len(), 1);
+        assert_eq!(m.find("the missiles came from a Hawk battery").len(), 1);
+    }
+
+    #[test]
+    fn never_panics_on_multibyte_text() {
+        let m = AliasMatcher::new(vec![spec("Х-101", 0), spec("AP", 1)], vec![], 6, true).unwrap();
+        let text = "ракета Х-101 і APі «AP» 🚀AP";
+        let hits = m.find(text);
+        assert_eq!(hits.len(), 3);
+        for h in hits {
+            assert!(text.get(h.start..h.end).is_some());
+        }
+    }
+
+    #[test]
+    fn whitespace_runs_match_one_space_but_not_a_blank_line() {
+        let m = AliasMatcher::new(vec![spec("Kremlin spokesman", 0)], vec![], 6, false).unwrap();
+        let text = "the Kremlin\u{a0}spokesman and Kremlin \n  spokesman, Kremlin\n\nspokesman";
+        let hits = m.find(text);
+        assert_eq!(hits.len(), 2);
+        assert_eq!(&text[hits[0].start..hits[0].end], "Kremlin\u{a0}spokesman");
+        assert_eq!(&text[hits[1].start..hits[1].end], "Kremlin \n  spokesman");
+    }
+
+    #[test]
+    fn contains_word_respects_boundaries() {
+        assert!(contains_word("fired two missiles at", "missile"));
+        assert!(!contains_word("antimissile", "missile"));
+        assert!(contains_word("air defence units", "air defence"));
+    }
+
+    #[test]
+    fn spelling_variants_cover_defence_and_apostrophes() {
+        let mut v = Vec::new();
+        spelling_variants("Russia's Ministry of Defence", |s| v.push(s));
+        assert!(v.contains(&"Russia's Ministry of Defense".to_string()));
+        assert!(v.contains(&"Russia\u{2019}s Ministry of Defence".to_string()));
+        assert!(v.contains(&"Russia\u{2019}s Ministry of Defense".to_string()));
+    }
+}

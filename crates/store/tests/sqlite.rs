@@ -1,0 +1,236 @@
+//! The conformance suite and the file-level behaviour of the SQLite store.
+
+use sitrep_store::{testing, SqliteStore};
+
+fn temp_store() -> (tempfile::TempDir, SqliteStore) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(&dir.path().join("sitrep.db")).unwrap();
+    (dir, store)
+}
+
+#[test]
+fn conformance_in_memory() {
+    testing::conformance_suite(|| SqliteStore::open_in_memory().unwrap());
+}
+
+#[test]
+fn ingest_and_fetch_by_id() {
+    let (_d, s) = temp_store();
+    testing::check_ingest_and_fetch_by_id(s);
+}
+
+#[test]
+fn idempotent_by_url_and_content_hash() {
+    let (_d, s) = temp_store();
+    testing::check_idempotent(s);
+}
+
+#[test]
+fn five_reports_fuse_into_one_event() {
+    let (_d, s) = temp_store();
+    testing::check_fusion_of_five_reports(s);
+}
+
+#[test]
+fn bryansk_events_stay_apart() {
+    let (_d, s) = temp_store();
+    testing::check_distinct_events_stay_apart(s);
+}
+
+#[test]
+fn every_filter() {
+    let (_d, s) = temp_store();
+    testing::check_filters(s);
+}
+
+#[test]
+fn sparse_documents() {
+    let (_d, s) = temp_store();
+    testing::check_sparse_documents(s);
+}
+
+#[test]
+fn a_new_empty_file_is_migrated_and_reopens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.db");
+    std::fs::write(&path, b"").unwrap();
+    let mut store = SqliteStore::open(&path).unwrap();
+    let stats = sitrep_store::Store::stats(&store).unwrap();
+    assert_eq!(stats.schema_version, sitrep_store::SCHEMA_VERSION);
+    let rec = testing::synthetic_record(1);
+    let hash = sitrep_store::content_hash(&rec.document.text);
+    sitrep_store::Store::ingest_document(&mut store, &rec, &hash).unwrap();
+    drop(store);
+    let header = std::fs::read(&path).unwrap();
+    assert_eq!(&header[..16], b"SQLite format 3\0");
+    assert_eq!(
+        i32::from_be_bytes(header[68..72].try_into().unwrap()),
+        sitrep_store::APPLICATION_ID
+    );
+    let store = SqliteStore::open(&path).unwrap();
+    assert!(sitrep_store::Store::has_document(&store, &hash).unwrap());
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+}
+
+/// Opening must fail with the path in the message and leave the file's bytes as they were.
+fn assert_refused(path: &std::path::Path, why: &str) {
+    let before = std::fs::read(path).unwrap();
+    let err = match SqliteStore::open(path) {
+        Ok(_) => panic!("{} was opened", path.display()),
+        Err(e) => e.to_string(),
+    };
+    assert!(err.contains(&path.display().to_string()), "{err}");
+    assert!(err.contains(why), "{err}");
+    assert_eq!(
+        std::fs::read(path).unwrap(),
+        before,
+        "{} was modified",
+        path.display()
+    );
+}
+
+#[test]
+fn a_text_file_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.txt");
+    std::fs::write(&path, "Shopping list: bread, milk\n".repeat(20)).unwrap();
+    assert_refused(&path, "not an SQLite database");
+    let short = dir.path().join("short.db");
+    std::fs::write(&short, b"SQLite").unwrap();
+    assert_refused(&short, "not an SQLite database");
+}
+
+#[test]
+fn another_applications_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.db");
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('a');")
+            .unwrap();
+    }
+    assert_refused(&path, "another application (tables: contacts)");
+    let tagged = dir.path().join("tagged.db");
+    {
+        let c = rusqlite::Connection::open(&tagged).unwrap();
+        c.execute_batch("PRAGMA application_id = 1234; CREATE TABLE t (x);")
+            .unwrap();
+    }
+    assert_refused(&tagged, "application_id 0x4d2");
+}
+
+#[test]
+fn a_newer_or_damaged_sitrep_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let newer = dir.path().join("newer.db");
+    drop(SqliteStore::open(&newer).unwrap());
+    {
+        let c = rusqlite::Connection::open(&newer).unwrap();
+        c.execute_batch(&format!(
+            "PRAGMA user_version = {};",
+            sitrep_store::SCHEMA_VERSION + 1
+        ))
+        .unwrap();
+        c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);").unwrap();
+    }
+    assert_refused(&newer, "newer than this program's");
+    let damaged = dir.path().join("damaged.db");
+    drop(SqliteStore::open(&damaged).unwrap());
+    {
+        let c = rusqlite::Connection::open(&damaged).unwrap();
+        c.execute_batch("DROP TABLE event_actors; PRAGMA wal_checkpoint(TRUNCATE);")
+            .unwrap();
+    }
+    assert_refused(&damaged, "table event_actors is missing");
+}
+
+const CRASH_CHILD: &str = "SITREP_STORE_CRASH_CHILD";
+const CRASH_DOCS: usize = 400;
+
+/// Run as a child process by `killed_mid_ingest_keeps_every_committed_document`: ingests the
+/// synthetic documents one by one and reports each commit on stdout.
+#[test]
+#[ignore = "run as a child process by killed_mid_ingest_keeps_every_committed_document"]
+fn crash_child() {
+    let Ok(path) = std::env::var(CRASH_CHILD) else {
+        return;
+    };
+    use std::io::Write;
+    let mut store = SqliteStore::open(std::path::Path::new(&path)).unwrap();
+    let mut out = std::io::stdout().lock();
+    for i in 0..CRASH_DOCS {
+        let rec = testing::synthetic_record(i);
+        let hash = sitrep_store::content_hash(&rec.document.text);
+        sitrep_store::Store::ingest_document(&mut store, &rec, &hash).unwrap();
+        writeln!(out, "committed {i}").unwrap();
+        out.flush().unwrap();
+    }
+}
+
+#[test]
+fn killed_mid_ingest_keeps_every_committed_document() {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("crash.db");
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "crash_child",
+            "--ignored",
+            "--nocapture",
+            "--test-threads",
+            "1",
+        ])
+        .env(CRASH_CHILD, &path)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut committed = Vec::new();
+    for line in std::io::BufReader::new(stdout).lines() {
+        let line = line.unwrap();
+        if let Some(n) = line.strip_prefix("committed ") {
+            committed.push(n.parse::<usize>().unwrap());
+            if committed.len() == 60 {
+                child.kill().unwrap(); // SIGKILL on Unix
+                break;
+            }
+        }
+    }
+    child.wait().unwrap();
+    assert_eq!(committed.len(), 60, "the child stopped early");
+
+    let mut store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    let contents = store.document_contents().unwrap();
+    assert!(contents.len() >= committed.len() && contents.len() < CRASH_DOCS);
+    for (i, (doc, reports, claims)) in contents.iter().enumerate() {
+        let rec = testing::synthetic_record(i);
+        assert_eq!(doc, &rec.document.doc, "documents are stored in order");
+        assert_eq!(
+            *reports as usize,
+            rec.events.len(),
+            "{doc}: every event stored"
+        );
+        let n_claims: usize = rec.events.iter().map(|e| e.claims.len()).sum();
+        assert_eq!(*claims as usize, n_claims, "{doc}: every claim stored");
+    }
+    // Resuming adds exactly the documents that were missing.
+    let mut duplicates = 0;
+    for i in 0..CRASH_DOCS {
+        let rec = testing::synthetic_record(i);
+        let hash = sitrep_store::content_hash(&rec.document.text);
+        let out = sitrep_store::Store::ingest_document(&mut store, &rec, &hash).unwrap();
+        duplicates += usize::from(out.is_duplicate());
+    }
+    assert_eq!(duplicates, contents.len());
+    let stats = sitrep_store::Store::stats(&store).unwrap();
+    assert_eq!(stats.documents as usize, CRASH_DOCS);
+    let events: usize = (0..CRASH_DOCS)
+        .map(|i| testing::synthetic_record(i).events.len())
+        .sum();
+    assert_eq!(stats.reports as usize, events);
+    assert!(stats.events < stats.reports, "some synthetic reports fuse");
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+}
