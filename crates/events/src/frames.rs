@@ -746,7 +746,7 @@ impl<'a> Analysis<'a> {
             } else {
                 String::new()
             };
-            if prev == "from" {
+            if prev == "from" || self.is_origin_or_modifier(v, m, p) {
                 continue;
             }
             if self.is_subject_place(v, m, p) {
@@ -767,6 +767,76 @@ impl<'a> Analysis<'a> {
             }
         }
         best.map(|(_, _, m, p)| (p.clone(), m.span(), m.text.clone()))
+    }
+
+    /// A place that says where something comes from ("missiles made in the United States",
+    /// "supplied by Germany"), or a country that modifies a noun for people or institutions
+    /// ("U.S. citizens", "US officials"), does not say where the event happened.
+    fn is_origin_or_modifier(&self, v: &SentView<'_>, m: &Mention, p: &Place) -> bool {
+        let wi = Self::word_index(v, m.start);
+        let before: Vec<String> = (1..=3)
+            .filter(|&j| wi >= j)
+            .map(|j| self.word_at(v.words[wi - j]).to_ascii_lowercase())
+            .collect();
+        let origin_verb = |w: &str| {
+            matches!(
+                w,
+                "made"
+                    | "produced"
+                    | "manufactured"
+                    | "built"
+                    | "developed"
+                    | "supplied"
+                    | "provided"
+                    | "donated"
+                    | "delivered"
+            )
+        };
+        let is_origin = match before.as_slice() {
+            [first, second, ..] if matches!(first.as_str(), "in" | "by") => {
+                origin_verb(second)
+                    || (second == "the" && before.get(2).is_some_and(|w| origin_verb(w)))
+            }
+            _ => false,
+        };
+        if is_origin {
+            return true;
+        }
+        if p.feature != Feature::Country {
+            return false;
+        }
+        let next = v
+            .words
+            .iter()
+            .find(|w| w.0 >= m.end)
+            .filter(|w| self.slice(m.end, w.0).trim().is_empty())
+            .map(|&w| self.word_at(w));
+        next.is_some_and(|n| {
+            matches!(
+                n,
+                "citizens"
+                    | "nationals"
+                    | "officials"
+                    | "diplomats"
+                    | "envoy"
+                    | "lawmakers"
+                    | "senators"
+                    | "intelligence"
+                    | "government"
+                    | "administration"
+                    | "embassy"
+                    | "authorities"
+                    | "companies"
+                    | "firms"
+                    | "media"
+                    | "aid"
+                    | "sanctions"
+                    | "president"
+                    | "leader"
+                    | "leaders"
+                    | "partners"
+            )
+        })
     }
 
     /// A capital or country at the head of a clause and followed by an attack verb acts:
@@ -1085,18 +1155,47 @@ impl<'a> Analysis<'a> {
                     "was" | "were" | "been" | "being" | "is" | "are" | "get" | "got"
                 )
         });
-        if is_verb && !passive {
-            let clause_start = self.subject_clause_start(v, trig.start).max(cs);
+        // A noun trigger after a light verb: "launched a missile strike", "carried out
+        // strikes". The light verb then plays the attack verb's part.
+        let light_verb = if is_verb || passive {
+            None
+        } else {
+            (1..=4)
+                .filter(|&j| wi >= j)
+                .map(|j| v.words[wi - j])
+                .find(|&w| {
+                    matches!(
+                        self.word_at(w).to_ascii_lowercase().as_str(),
+                        "launched"
+                            | "launch"
+                            | "launches"
+                            | "launching"
+                            | "carried"
+                            | "carry"
+                            | "carries"
+                            | "conducted"
+                            | "conduct"
+                            | "conducts"
+                            | "mounted"
+                            | "staged"
+                            | "delivered"
+                            | "made"
+                    )
+                })
+        };
+        let verb_start = light_verb.map_or(trig.start, |w| w.0);
+        if (is_verb || light_verb.is_some()) && !passive {
+            let clause_start = self.subject_clause_start(v, verb_start).max(cs);
             // Nearest eligible side-naming mention before the verb.
             let mut cands: Vec<(usize, usize)> = Vec::new();
             for m in v.mentions {
-                if m.start >= clause_start && m.end <= trig.start {
+                if m.start >= clause_start && m.end <= verb_start {
                     cands.push((m.start, m.end));
                 }
             }
             for c in v.cues {
                 if c.start >= clause_start
-                    && c.end <= trig.start
+                    && c.end <= verb_start
                     && c.has(|q| matches!(q, Cue::Demonym(_)))
                 {
                     cands.push((c.start, c.end));
@@ -1481,11 +1580,36 @@ impl<'a> Analysis<'a> {
             }
         }
         let zero_spans: Vec<Span> = out.iter().map(|x| x.2).collect();
+        let quantities: Vec<&Mention> = v
+            .mentions
+            .iter()
+            .copied()
+            .filter(|m| matches!(m.value, MentionValue::Quantity(_)))
+            .collect();
+        // "2 of 4", "five out of six": the second number is the whole of which the first is a
+        // part; for interceptions the whole is what was launched.
+        let mut wholes: Vec<Span> = Vec::new();
+        for pair in quantities.windows(2) {
+            let (part, whole) = (pair[0], pair[1]);
+            let between = self
+                .slice(part.end, whole.start)
+                .trim()
+                .to_ascii_lowercase();
+            if !(between == "of" || between == "out of") {
+                continue;
+            }
+            if let (Some(CountRole::Intercepted), MentionValue::Quantity(q)) =
+                (self.count_role(v, part), &whole.value)
+            {
+                out.push((CountRole::Launched, *q, whole.span()));
+            }
+            wholes.push(whole.span());
+        }
         for m in v.mentions {
             let MentionValue::Quantity(q) = &m.value else {
                 continue;
             };
-            if zero_spans.iter().any(|z| z.overlaps(m.span())) {
+            if zero_spans.iter().any(|z| z.overlaps(m.span())) || wholes.contains(&m.span()) {
                 continue;
             }
             let lower = m.text.to_ascii_lowercase();

@@ -213,14 +213,6 @@ The Ukrainian General Staff declined to confirm the strike.",
         );
     let ev = d.run();
     let v = violent(&ev);
-    for e in &v {
-        eprintln!(
-            "{:?} {:?} {:?}",
-            e.kind,
-            e.evidence.iter().map(|x| &x.text).collect::<Vec<_>>(),
-            e.claims
-        );
-    }
     assert_eq!(v.len(), 1);
     assert_eq!(v[0].kind, EventKind::DroneStrike);
     assert!(v[0].claims.iter().any(|c| c.stance == Stance::NotConfirmed));
