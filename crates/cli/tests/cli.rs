@@ -1,0 +1,247 @@
+//! The `sitrep` binary as a user runs it: on the bundled sample articles, on bad input, and
+//! through the store.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn sitrep(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(args)
+        .env_remove("SITREP_DB")
+        .output()
+        .expect("the sitrep binary runs")
+}
+
+fn samples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples")
+}
+
+fn jsonl(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+#[test]
+fn extract_prints_one_contract_object_per_sample_document() {
+    let out = sitrep(&["extract", "--format", "jsonl", samples().to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs = jsonl(&out);
+    assert!(docs.len() >= 12, "{} documents", docs.len());
+    for d in &docs {
+        for key in [
+            "doc",
+            "title",
+            "outlet",
+            "author",
+            "published",
+            "language",
+            "text",
+            "events",
+            "errors",
+        ] {
+            assert!(d.get(key).is_some(), "{key} missing in {}", d["doc"]);
+        }
+        let text = d["text"].as_str().unwrap();
+        for e in d["events"].as_array().unwrap() {
+            for ev in e["evidence"].as_array().unwrap() {
+                let (s, t) = (
+                    ev["start"].as_u64().unwrap() as usize,
+                    ev["end"].as_u64().unwrap() as usize,
+                );
+                assert_eq!(
+                    &text[s..t],
+                    ev["text"].as_str().unwrap(),
+                    "evidence span points at its text"
+                );
+            }
+        }
+    }
+    let events: usize = docs
+        .iter()
+        .map(|d| d["events"].as_array().unwrap().len())
+        .sum();
+    assert!(events >= 12, "{events} events from the samples");
+}
+
+#[test]
+fn same_input_gives_same_event_ids() {
+    let a = sitrep(&[
+        "extract",
+        samples()
+            .join("03_kharkiv_glide_bombs.txt")
+            .to_str()
+            .unwrap(),
+    ]);
+    let b = sitrep(&[
+        "extract",
+        samples()
+            .join("03_kharkiv_glide_bombs.txt")
+            .to_str()
+            .unwrap(),
+    ]);
+    assert_eq!(a.stdout, b.stdout);
+}
+
+#[test]
+fn mentions_flag_adds_typed_mentions_with_spans() {
+    let out = sitrep(&[
+        "extract",
+        "--mentions",
+        samples()
+            .join("03_kharkiv_glide_bombs.txt")
+            .to_str()
+            .unwrap(),
+    ]);
+    let doc = &jsonl(&out)[0];
+    let text = doc["text"].as_str().unwrap();
+    let mentions = doc["mentions"].as_array().expect("mentions array");
+    let kinds: std::collections::BTreeSet<&str> = mentions
+        .iter()
+        .map(|m| m["type"].as_str().unwrap())
+        .collect();
+    for k in ["place", "weapon", "date", "quantity"] {
+        assert!(kinds.contains(k), "no {k} mention: {kinds:?}");
+    }
+    for m in mentions {
+        let (s, e) = (
+            m["start"].as_u64().unwrap() as usize,
+            m["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[s..e], m["text"].as_str().unwrap());
+    }
+    let kharkiv = mentions
+        .iter()
+        .find(|m| m["text"] == "Kharkiv")
+        .expect("Kharkiv is a place");
+    assert_eq!(kharkiv["value"]["country"], "UA");
+}
+
+#[test]
+fn published_flag_resolves_relative_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("note.txt");
+    std::fs::write(&f, "Russian drones struck Sumy on Sunday, killing two people, the regional administration said.\n").unwrap();
+    let out = sitrep(&["extract", "--published", "2025-06-06", f.to_str().unwrap()]);
+    let doc = &jsonl(&out)[0];
+    assert_eq!(doc["published"], "2025-06-06");
+    let ev = &doc["events"][0];
+    assert_eq!(ev["date"]["start"], "2025-06-01");
+    assert_eq!(ev["counts"]["killed"], 2);
+    let bad = sitrep(&["extract", "--published", "June 6", f.to_str().unwrap()]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--published"));
+}
+
+#[test]
+fn bad_inputs_are_named_and_the_rest_still_processed() {
+    let dir = tempfile::tempdir().unwrap();
+    let junk = dir.path().join("junk.bin");
+    std::fs::write(&junk, [0u8, 159, 146, 150, 255, 0, 1, 2, 3]).unwrap();
+    let good = samples().join("03_kharkiv_glide_bombs.txt");
+    let missing = dir.path().join("missing.txt");
+    let out = sitrep(&[
+        "extract",
+        junk.to_str().unwrap(),
+        missing.to_str().unwrap(),
+        good.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a failed input sets the exit code"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("missing.txt"), "{stderr}");
+    let docs = jsonl(&out);
+    assert!(docs
+        .iter()
+        .any(|d| d["doc"] == "03_kharkiv_glide_bombs.txt"));
+}
+
+#[test]
+fn explain_shows_the_words_behind_each_field() {
+    let out = sitrep(&[
+        "explain",
+        samples()
+            .join("03_kharkiv_glide_bombs.txt")
+            .to_str()
+            .unwrap(),
+    ]);
+    assert!(out.status.success());
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("air_strike"), "{s}");
+    assert!(s.contains("<- \""), "field sources are shown: {s}");
+    assert!(s.contains("evidence"), "{s}");
+}
+
+#[test]
+fn ingest_twice_adds_nothing_and_queries_and_exports_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let db = db.to_str().unwrap();
+    let first = sitrep(&["ingest", "--quiet", "--db", db, samples().to_str().unwrap()]);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let list = |args: &[&str]| {
+        let mut a = vec!["events", "--db", db, "--format", "json"];
+        a.extend_from_slice(args);
+        let out = sitrep(&a);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<Vec<serde_json::Value>>(&out.stdout).unwrap()
+    };
+    let all = list(&[]);
+    assert!(!all.is_empty());
+    let again = sitrep(&["ingest", "--quiet", "--db", db, samples().to_str().unwrap()]);
+    assert!(again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("0 documents stored"));
+    assert_eq!(list(&[]).len(), all.len(), "re-ingesting adds no events");
+    for e in list(&["--country", "UA"]) {
+        assert_eq!(e["location"]["country"], "UA");
+    }
+    let one = sitrep(&["event", "--db", db, all[0]["id"].as_str().unwrap()]);
+    assert!(one.status.success());
+    let csv = sitrep(&["export", "--db", db, "--format", "acled-csv"]);
+    let csv = String::from_utf8_lossy(&csv.stdout);
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .starts_with("event_id_cnty,event_date,year"),
+        "{csv}"
+    );
+    let geo = sitrep(&["export", "--db", db, "--format", "geojson"]);
+    let geo: serde_json::Value = serde_json::from_slice(&geo.stdout).unwrap();
+    assert_eq!(geo["type"], "FeatureCollection");
+}
+
+#[test]
+fn a_foreign_file_given_as_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("notes.txt");
+    std::fs::write(&db, "my notes, not a database\n").unwrap();
+    let out = sitrep(&[
+        "ingest",
+        "--db",
+        db.to_str().unwrap(),
+        samples().to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("notes.txt"));
+    assert_eq!(
+        std::fs::read_to_string(&db).unwrap(),
+        "my notes, not a database\n"
+    );
+}
