@@ -147,21 +147,28 @@ fn main() -> ExitCode {
     }
 }
 
-/// Reports an input that never became a document, or a document's own errors, on stderr.
-/// Returns whether the item was clean.
+/// Reports an input that never became a document, or a document's own problems, on stderr.
+/// Returns whether the input succeeded: it became a document with some text. A document read
+/// with problems (an unparsable JSON-LD block, a few undecodable bytes) still succeeded.
 fn report_problems(item: &pipeline::Item) -> bool {
     match item {
         Err(e) => {
-            eprintln!("sitrep: {e}");
+            eprintln!("sitrep: error: {e}");
             false
         }
-        Ok(rec) if !rec.document.errors.is_empty() => {
-            for e in &rec.document.errors {
-                eprintln!("sitrep: {}: {e}", rec.document.doc);
+        Ok(rec) => {
+            let doc = &rec.document;
+            let failed = doc.text.trim().is_empty() && !doc.errors.is_empty();
+            let level = if failed { "error" } else { "warning" };
+            for e in &doc.errors {
+                if e.contains(doc.doc.0.as_str()) {
+                    eprintln!("sitrep: {level}: {e}");
+                } else {
+                    eprintln!("sitrep: {level}: {}: {e}", doc.doc);
+                }
             }
-            false
+            !failed
         }
-        Ok(_) => true,
     }
 }
 
@@ -243,10 +250,8 @@ fn ingest(cmd: IngestCmd) -> Result<bool> {
     input.configure_threads()?;
     let pipeline = pipeline::Pipeline::new(input.ingest_options()?, true);
     let docs = pipeline.iter(&input.inputs, true).map(|item| {
-        if let Ok(rec) = &item {
-            for e in &rec.document.errors {
-                eprintln!("sitrep: {}: {e}", rec.document.doc);
-            }
+        if item.is_ok() {
+            report_problems(&item);
         }
         item.map_err(anyhow::Error::from)
     });

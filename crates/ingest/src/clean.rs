@@ -44,8 +44,11 @@ impl Cleaned {
     }
 }
 
+/// Compiles a clean-up pattern. Word boundaries are ASCII ones: the prompts these patterns
+/// describe are English, and a Unicode `\b` would keep the regex engine off its fast path on
+/// every paragraph holding a curly quote or a non-Latin letter.
 fn re(s: &str) -> Regex {
-    Regex::new(s).unwrap()
+    Regex::new(&s.replace(r"\b", r"(?-u:\b)")).unwrap()
 }
 
 /// Prompts that are never article content, whatever their length (up to a paragraph of 40 words).
@@ -202,23 +205,28 @@ pub fn clean(paragraphs: Vec<String>, title: Option<&str>) -> Cleaned {
         .collect();
     // A page that repeats many paragraphs is structured content (a schedule, a table of
     // results) rather than a page repeating a caption or teaser: its repeats are kept.
-    let mut counted = HashSet::new();
-    let repeats = paragraphs
+    // Each paragraph's repeat key, computed once; `None` for paragraphs too short to count.
+    let keys: Vec<Option<String>> = paragraphs
         .iter()
-        .filter(|p| word_count(p) >= MIN_REPEAT_WORDS && !counted.insert(dedup_key(p)))
+        .map(|p| (word_count(p) >= MIN_REPEAT_WORDS).then(|| dedup_key(p)))
+        .collect();
+    let mut counted = HashSet::new();
+    let repeats = keys
+        .iter()
+        .flatten()
+        .filter(|k| !counted.insert(k.as_str()))
         .count();
     let dedup = repeats <= MAX_REPEATS || repeats * 5 <= paragraphs.len();
     let mut seen = HashSet::new();
     let mut kept: Vec<String> = Vec::new();
-    for p in paragraphs {
+    for (p, key) in paragraphs.into_iter().zip(keys) {
         if let Some(rule) = rule_for(&p) {
             out.dropped.push((rule, p));
             continue;
         }
         // Only paragraphs of some length count as repeats: short cells of tables and lists
         // ("Meal 1", "100%") legitimately recur, while repeated captions and teasers are longer.
-        let key = dedup_key(&p);
-        if dedup && word_count(&p) >= MIN_REPEAT_WORDS && !seen.insert(key) {
+        if dedup && key.is_some_and(|k| !seen.insert(k)) {
             out.dropped.push((Rule::Repeated, p));
             continue;
         }

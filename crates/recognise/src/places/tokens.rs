@@ -156,9 +156,12 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         let surface = &text[start..word_end];
-        let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
         let cap = surface.chars().next().is_some_and(|c| c.is_uppercase());
-        let upper = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        let (letters, all_upper) = surface
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .fold((0usize, true), |(n, up), c| (n + 1, up && c.is_uppercase()));
+        let upper = letters >= 2 && all_upper;
         let gap = &text[prev_end..start];
         let before = gap.trim_end_matches(|c: char| {
             c.is_whitespace() || matches!(c, '"' | '“' | '”' | '‘' | '\'' | '(' | '[' | '«' | '„')
