@@ -792,13 +792,15 @@ impl<'a> Analysis<'a> {
                     | "delivered"
             )
         };
-        let is_origin = match before.as_slice() {
-            [first, second, ..] if matches!(first.as_str(), "in" | "by") => {
-                origin_verb(second)
-                    || (second == "the" && before.get(2).is_some_and(|w| origin_verb(w)))
-            }
-            _ => false,
+        // Skip an article: "made in the United States".
+        let rest = match before.first().map(String::as_str) {
+            Some("the") => &before[1..],
+            _ => &before[..],
         };
+        let is_origin = matches!(
+            rest,
+            [prep, verb, ..] if matches!(prep.as_str(), "in" | "by") && origin_verb(verb)
+        );
         if is_origin {
             return true;
         }
