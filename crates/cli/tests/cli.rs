@@ -245,3 +245,43 @@ fn a_foreign_file_given_as_database_is_refused_untouched() {
         "my notes, not a database\n"
     );
 }
+
+#[test]
+fn a_url_input_is_fetched_and_extracted() {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let server = std::thread::spawn(move || {
+        let (mut conn, _) = listener.accept().unwrap();
+        conn.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+            .unwrap();
+        let mut buf = [0u8; 4096];
+        let _ = conn.read(&mut buf);
+        let body = "<html lang=\"en\"><head><title>Drones hit Sumy | Wire</title></head><body>\
+<nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav><article><h1>Drones hit Sumy</h1>\
+<p>Russian drones struck an industrial site in Sumy overnight, injuring three workers, the regional administration said on Tuesday.</p>\
+<p>Firefighters put out a blaze at the site, officials said, adding that air defence units shot down most of the drones.</p>\
+</article><footer>Subscribe to our newsletter</footer></body></html>";
+        let head = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+            body.len()
+        );
+        conn.write_all(head.as_bytes()).unwrap();
+        conn.write_all(body.as_bytes()).unwrap();
+    });
+    let url = format!("http://127.0.0.1:{port}/sumy.html");
+    let out = sitrep(&["extract", "--published", "2025-05-14", &url]);
+    server.join().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc = &jsonl(&out)[0];
+    let text = doc["text"].as_str().unwrap();
+    assert!(text.contains("injuring three workers"), "{text}");
+    assert!(!text.contains("Subscribe"), "{text}");
+    let ev = &doc["events"][0];
+    assert_eq!(ev["location"]["name"], "Sumy");
+    assert_eq!(ev["counts"]["injured"], 3);
+}
