@@ -9,7 +9,7 @@ use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
 use sitrep_model::{Count, DocumentRecord, EventKind, LocationPrecision, Status};
 use sitrep_store::{content_hash, EventFilter, Near, SqliteStore, Store, StoredEvent};
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Environment variable naming the database when `--db` is not given.
@@ -99,18 +99,7 @@ pub fn run_ingest(
     docs: impl Iterator<Item = Result<DocumentRecord>>,
 ) -> Result<IngestSummary> {
     let mut store = open_for_writing(args.db.as_deref())?;
-    let bar = if std::io::stderr().is_terminal() {
-        let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} {pos} documents {per_sec} {elapsed} {msg}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-        );
-        bar
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
+    let bar = crate::progress();
     let mut summary = IngestSummary::default();
     for item in docs {
         bar.inc(1);

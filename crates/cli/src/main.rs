@@ -173,12 +173,12 @@ fn report_problems(item: &pipeline::Item) -> bool {
 }
 
 /// A progress bar on stderr when it is a terminal; hidden otherwise.
-fn progress() -> indicatif::ProgressBar {
+pub(crate) fn progress() -> indicatif::ProgressBar {
     if std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new_spinner();
         bar.set_style(
             indicatif::ProgressStyle::with_template(
-                "{spinner} {pos} documents {per_sec} {elapsed}",
+                "{spinner} {pos} documents {per_sec} {elapsed} {msg}",
             )
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
         );

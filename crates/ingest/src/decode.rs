@@ -81,21 +81,7 @@ pub fn decode_html(bytes: &[u8], transport: Option<&str>) -> Decoded {
     if let Some(enc) = meta_charset(bytes) {
         return decode_with(bytes, enc, "declared in <meta>");
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return Decoded {
-            text: s.to_string(),
-            note: None,
-        };
-    }
-    let enc = guess(bytes);
-    let mut d = decode_with(bytes, enc, "detected");
-    if d.note.is_none() {
-        d.note = Some(format!(
-            "no charset declared and not valid UTF-8; decoded as {} (detected)",
-            enc.name()
-        ));
-    }
-    d
+    utf8_or_detected(bytes, "no charset declared and not valid UTF-8")
 }
 
 /// Decodes plain text: a byte order mark, else UTF-8, else a detected legacy encoding.
@@ -103,6 +89,12 @@ pub fn decode_text(bytes: &[u8]) -> Decoded {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return decode_with(&bytes[bom_len..], enc, "byte order mark");
     }
+    utf8_or_detected(bytes, "not valid UTF-8")
+}
+
+/// The last resort of both decoders: the bytes as UTF-8 when they are valid, else decoded in
+/// the detected legacy encoding with a note that starts with `why`.
+fn utf8_or_detected(bytes: &[u8], why: &str) -> Decoded {
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Decoded {
             text: s.to_string(),
@@ -112,10 +104,7 @@ pub fn decode_text(bytes: &[u8]) -> Decoded {
     let enc = guess(bytes);
     let mut d = decode_with(bytes, enc, "detected");
     if d.note.is_none() {
-        d.note = Some(format!(
-            "not valid UTF-8; decoded as {} (detected)",
-            enc.name()
-        ));
+        d.note = Some(format!("{why}; decoded as {} (detected)", enc.name()));
     }
     d
 }
