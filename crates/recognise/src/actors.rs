@@ -17,7 +17,7 @@
 
 mod matcher;
 
-pub(crate) use matcher::{spelling_variants, AliasMatcher, AliasSpec, ContextGroup};
+pub(crate) use matcher::{spelling_variants, AliasMatcher, AliasSpec, ContextGroup, SpacedText};
 
 use once_cell::sync::Lazy;
 use serde::Deserialize;
@@ -260,7 +260,13 @@ impl ActorCatalogue {
 
     /// Actor mentions in `text`, in order, non-overlapping, longest first at each position.
     pub fn find(&self, text: &str) -> Vec<Mention> {
-        self.find_matches(text)
+        self.find_in(&SpacedText::new(text))
+    }
+
+    /// [`find`](Self::find) over a text prepared for matching once for several catalogues.
+    pub(crate) fn find_in(&self, spaced: &SpacedText<'_>) -> Vec<Mention> {
+        let text = spaced.text();
+        self.find_matches_in(spaced)
             .into_iter()
             .map(|m| Mention {
                 value: MentionValue::Actor(m.entry.to_actor()),
@@ -273,10 +279,15 @@ impl ActorCatalogue {
 
     /// Like [`find`](Self::find) but with the catalogue entry and the weak flag.
     pub fn find_matches(&self, text: &str) -> Vec<ActorMatch<'_>> {
+        self.find_matches_in(&SpacedText::new(text))
+    }
+
+    fn find_matches_in(&self, spaced: &SpacedText<'_>) -> Vec<ActorMatch<'_>> {
+        let text = spaced.text();
         let specs = self.inner.matcher.specs();
         self.inner
             .matcher
-            .find(text)
+            .find_in(spaced)
             .into_iter()
             .filter(|h| {
                 let spec = &specs[h.spec];

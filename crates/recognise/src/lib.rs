@@ -13,6 +13,7 @@
 //! into the binary.
 
 pub mod actors;
+mod chars;
 pub mod dates;
 pub mod numbers;
 pub mod places;
@@ -43,8 +44,9 @@ impl Recogniser {
     pub fn recognise(&self, doc: &Document) -> Vec<Mention> {
         let text = &doc.text;
         let mut out = Vec::new();
-        let actors = self.actors.find(text);
-        let weapons = self.weapons.find(text);
+        let spaced = actors::SpacedText::new(text);
+        let actors = self.actors.find_in(&spaced);
+        let weapons = self.weapons.find_in(&spaced);
         let taken: Vec<_> = actors
             .iter()
             .chain(weapons.iter())
@@ -54,11 +56,34 @@ impl Recogniser {
         out.extend(actors);
         out.extend(weapons);
         out.extend(places);
-        out.extend(dates::find(text, doc.published));
-        out.extend(numbers::find(text));
+        let (dates, quantities) = dates_and_quantities(text, doc.published);
+        out.extend(dates);
+        out.extend(quantities);
         out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         out
     }
+}
+
+/// Date and quantity mentions of `text`, as [`dates::find`] and [`numbers::find`] give them,
+/// from one pass of the lexer the two scanners share.
+fn dates_and_quantities(
+    text: &str,
+    published: Option<chrono::NaiveDate>,
+) -> (Vec<Mention>, Vec<Mention>) {
+    let mut items = Vec::new();
+    let mut quantities = Vec::new();
+    let mut toks = Vec::new();
+    for range in numbers::lex::chunks(text) {
+        toks.clear();
+        numbers::lex::tokenize_into(text, range, &mut toks);
+        dates::scan(&toks, &mut items);
+        numbers::find_in_tokens(text, &toks, &mut quantities);
+    }
+    let today = chrono::Local::now().date_naive();
+    (
+        dates::resolve_all(text, &items, published, today),
+        quantities,
+    )
 }
 
 impl Default for Recogniser {

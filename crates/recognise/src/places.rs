@@ -25,7 +25,7 @@ mod load;
 mod tokens;
 
 pub use load::GazetteerError;
-use load::{Data, KeyRef};
+use load::{Data, FxMap, KeyRef};
 use sitrep_model::{Feature, Mention, MentionValue, Place, Span};
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -374,7 +374,16 @@ fn in_list(list: &[&str], w: &str) -> bool {
 }
 
 fn demonym_country(w: &str) -> Option<&'static str> {
-    DEMONYMS.iter().find(|(d, _)| *d == w).map(|(_, c)| *c)
+    // Every demonym is at least five bytes long and starts with a letter; most words of a
+    // text are ruled out before the list is searched.
+    if w.len() < 5 {
+        return None;
+    }
+    static INDEX: OnceLock<FxMap<&'static str, &'static str>> = OnceLock::new();
+    INDEX
+        .get_or_init(|| DEMONYMS.iter().copied().collect())
+        .get(w)
+        .copied()
 }
 
 impl Gazetteer {
@@ -448,8 +457,9 @@ impl Gazetteer {
     /// The best record for a name without context: the most important of the records bearing
     /// it. "X region", "X Oblast" and "X airport" are understood as in running text.
     pub fn lookup(&self, name: &str) -> Option<Place> {
-        let toks = tokenize(name);
-        let words: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
+        let mut arena = String::new();
+        let toks = tokenize(name, &mut arena);
+        let words: Vec<&str> = toks.iter().map(|t| t.norm).collect();
         let key = norm(name);
         if let Some(refs) = self.d.keys.get(&key) {
             return self
@@ -726,7 +736,8 @@ impl Gazetteer {
 
     /// Place mentions in `text`, skipping spans already `taken` by actors and weapons.
     pub fn find(&self, text: &str, taken: &[Span]) -> Vec<Mention> {
-        let toks = tokenize(text);
+        let mut arena = String::new();
+        let toks = tokenize(text, &mut arena);
         let mut matches = self.raw_matches(text, &toks, taken);
         self.filter_matches(&toks, &mut matches);
         let ctx = self.context(&toks, &matches);
@@ -786,23 +797,24 @@ impl Gazetteer {
     fn raw_matches(&self, text: &str, toks: &[Token], taken: &[Span]) -> Vec<Match> {
         let mut out: Vec<Match> = Vec::new();
         let mut key = String::new();
+        let tok_taken = taken_tokens(toks, taken);
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
-            if !t.cap || demonym_country(&t.norm).is_some() {
+            if !t.cap || demonym_country(t.norm).is_some() {
                 i += 1;
                 continue;
             }
             // "Харківська область", "Брянской области": a Cyrillic adjective before the word for
             // oblast names the region.
             if let Some(end_tok) =
-                region_word_at(toks, i + 1).filter(|&e| is_cyrillic(&toks[e].norm))
+                region_word_at(toks, i + 1).filter(|&e| is_cyrillic(toks[e].norm))
             {
                 let end = toks[end_tok].end;
                 if let Some(cands) = self
                     .d
                     .cyrillic_region_stems
-                    .get(&load::cyrillic_stem(&t.norm))
+                    .get(&load::cyrillic_stem(t.norm))
                 {
                     if !taken.iter().any(|s| s.overlaps(Span::new(t.start, end))) {
                         out.push(Match {
@@ -810,7 +822,7 @@ impl Gazetteer {
                             tj: i + 1,
                             start: t.start,
                             end,
-                            key: t.norm.clone(),
+                            key: t.norm.to_string(),
                             kind: Kind::Region,
                             cands: Vec::new(),
                             phrase_cands: cands.clone(),
@@ -834,7 +846,7 @@ impl Gazetteer {
                             tj: i + 1,
                             start: t.start,
                             end: t.end,
-                            key: t.norm.clone(),
+                            key: t.norm.to_string(),
                             kind: Kind::Region,
                             cands: Vec::new(),
                             phrase_cands: cands.clone(),
@@ -845,28 +857,32 @@ impl Gazetteer {
                     }
                 }
             }
+            // A name of several words starts with a known first word and runs over words
+            // separated by spaces only, none but the last possessive.
             let first_word = t.norm.split(' ').next().unwrap_or("");
-            let maxn = self.d.max_words.min(toks.len() - i);
+            let mut maxn = 1;
+            if self.d.first_word_filter.may_contain(first_word)
+                && self.d.first_words.contains(first_word)
+            {
+                let limit = self.d.max_words.min(toks.len() - i);
+                while maxn < limit
+                    && toks[i + maxn].joined_to_prev
+                    && !toks[i + maxn - 1].possessive
+                {
+                    maxn += 1;
+                }
+            }
             let mut found: Option<Match> = None;
             for n in (1..=maxn).rev() {
-                if n > 1 && !self.d.first_words.contains(first_word) {
-                    continue;
-                }
-                if (i + 1..i + n).any(|k| !toks[k].joined_to_prev)
-                    || (i..i + n - 1).any(|k| toks[k].possessive)
-                {
-                    continue;
-                }
                 key.clear();
                 for (k, tk) in toks[i..i + n].iter().enumerate() {
                     if k > 0 {
                         key.push(' ');
                     }
-                    key.push_str(&tk.norm);
+                    key.push_str(tk.norm);
                 }
                 let last = &toks[i + n - 1];
-                let name_span = Span::new(t.start, last.end);
-                if taken.iter().any(|s| s.overlaps(name_span)) {
+                if tok_taken[i..i + n].iter().any(|&x| x) {
                     continue;
                 }
                 // "US" must be written so; a short word in capitals ("TO", "EST") is an
@@ -925,14 +941,19 @@ impl Gazetteer {
                         }
                     }
                 }
-                if let Some(refs) = self.d.keys.get(&key) {
+                let refs = if self.d.key_filter.may_contain(&key) {
+                    self.d.keys.get(&key)
+                } else {
+                    None
+                };
+                if let Some(refs) = refs {
                     let cands: Vec<KeyRef> = refs.iter().copied().filter(upper_ok).collect();
                     if cands.is_empty() {
                         continue;
                     }
                     // "the Donetsk Oblast": a region's full name takes its article, as a
                     // "the X region" phrase does.
-                    let start = if n > 1 && in_list(REGION_WORDS, &last.norm) {
+                    let start = if n > 1 && in_list(REGION_WORDS, last.norm) {
                         article_start(text, toks, i).unwrap_or(t.start)
                     } else {
                         t.start
@@ -1045,10 +1066,10 @@ impl Gazetteer {
             && !t.upper
             && !t.norm.contains(' ')
             && t.norm.chars().all(|c| c.is_alphabetic())
-            && !in_list(MODIFIERS, &t.norm)
-            && demonym_country(&t.norm).is_none()
-            && !self.d.english.contains(&t.norm)
-            && !self.d.common_names.contains(&t.norm)
+            && !in_list(MODIFIERS, t.norm)
+            && demonym_country(t.norm).is_none()
+            && !self.d.english.contains(t.norm)
+            && !self.d.common_names.contains(t.norm)
     }
 
     fn verdict(&self, toks: &[Token], m: &Match, starts: &[usize], ends: &[usize]) -> Verdict {
@@ -1075,14 +1096,14 @@ impl Gazetteer {
             }
         });
         if let Some(nx) = next {
-            if nx.cap && in_list(ORG_WORDS, &nx.norm) {
+            if nx.cap && in_list(ORG_WORDS, nx.norm) {
                 return Verdict::Other;
             }
             // "Vladimir Putin", "Tyler Derden": a first name.
             if !strong
                 && self.is_name_word(nx)
                 && !starts.contains(&m.tj)
-                && !in_list(REGION_WORDS, &nx.norm)
+                && !in_list(REGION_WORDS, nx.norm)
                 && !nx.sent_start
             {
                 return Verdict::Person;
@@ -1091,19 +1112,19 @@ impl Gazetteer {
             if m.needs_context && nx.cap && !nx.sent_start && !starts.contains(&m.tj) {
                 return Verdict::Other;
             }
-            if in_list(VESSEL_WORDS, &nx.norm) {
+            if in_list(VESSEL_WORDS, nx.norm) {
                 return Verdict::Other;
             }
             // "Rogers said": a small place does not speak.
-            if in_list(SPEECH_VERBS, &nx.norm) && !self.is_major(&m.cands) {
+            if in_list(SPEECH_VERBS, nx.norm) && !self.is_major(&m.cands) {
                 return Verdict::Person;
             }
         }
         if let Some(pv) = prev {
-            if in_list(VESSEL_WORDS, &pv.norm) {
+            if in_list(VESSEL_WORDS, pv.norm) {
                 return Verdict::Other;
             }
-            if in_list(TITLES, &pv.norm) && !strong {
+            if in_list(TITLES, pv.norm) && !strong {
                 return Verdict::Person;
             }
             // A capitalised word before the name that is not a place, a common word (as in a
@@ -1112,7 +1133,7 @@ impl Gazetteer {
             if !prev_is_place && !strong && self.is_name_word(pv) {
                 return Verdict::Person;
             }
-            if m.needs_context && pv.cap && !prev_is_place && !in_list(MODIFIERS, &pv.norm) {
+            if m.needs_context && pv.cap && !prev_is_place && !in_list(MODIFIERS, pv.norm) {
                 return Verdict::Other;
             }
         }
@@ -1185,7 +1206,7 @@ impl Gazetteer {
             }
         }
         for t in toks {
-            if let Some(cc) = demonym_country(&t.norm) {
+            if let Some(cc) = demonym_country(t.norm) {
                 ctx.countries.push((cc.to_string(), 0.5, None));
             }
         }
@@ -1245,6 +1266,24 @@ impl Context {
     }
 }
 
+/// For each token, whether it overlaps a span already taken. A name's words are separated by
+/// spaces only, so a name overlaps a taken span exactly when one of its words does.
+fn taken_tokens(toks: &[Token], taken: &[Span]) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    for s in taken {
+        let first = toks.partition_point(|t| t.end <= s.start);
+        for (k, t) in toks.iter().enumerate().skip(first) {
+            if t.start >= s.end {
+                break;
+            }
+            if Span::new(t.start, t.end).overlaps(*s) {
+                out[k] = true;
+            }
+        }
+    }
+    out
+}
+
 /// Whether a weapon word ("missile", "launcher") is among the three words from token `i` on,
 /// within one stretch of text.
 fn weapon_word_follows(toks: &[Token], i: usize) -> bool {
@@ -1258,11 +1297,21 @@ fn weapon_word_follows(toks: &[Token], i: usize) -> bool {
 /// The last token of a region word right after token `i`, if there is one.
 fn region_word_at(toks: &[Token], i: usize) -> Option<usize> {
     let t = toks.get(i)?;
-    (t.joined_to_prev && in_list(REGION_WORDS, &t.norm)).then_some(i)
+    (t.joined_to_prev && t.norm.len() >= 3 && in_list(REGION_WORDS, t.norm)).then_some(i)
 }
 
 /// The last token of an airport phrase starting at token `i`, if there is one.
 fn airport_phrase_at(toks: &[Token], i: usize) -> Option<usize> {
+    // Every phrase starts with "a", "i", "m" or a Cyrillic letter.
+    let first = toks.get(i)?;
+    if !first.joined_to_prev
+        || !matches!(
+            first.norm.as_bytes().first(),
+            Some(b'a' | b'i' | b'm' | 0xD0)
+        )
+    {
+        return None;
+    }
     for phrase in AIRPORT_PHRASES {
         let n = phrase.len();
         if i + n > toks.len() {

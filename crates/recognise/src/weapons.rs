@@ -14,7 +14,9 @@
 //! A generic word directly after a named system ("Kh-101 cruise missiles", "Shahed-type
 //! drones") describes that system and is not reported on its own.
 
-use crate::actors::{spelling_variants, AliasMatcher, AliasSpec, CatalogueError, ContextGroup};
+use crate::actors::{
+    spelling_variants, AliasMatcher, AliasSpec, CatalogueError, ContextGroup, SpacedText,
+};
 use once_cell::sync::Lazy;
 use serde::Deserialize;
 use sitrep_model::{Mention, MentionValue, Weapon, WeaponClass};
@@ -210,7 +212,13 @@ impl WeaponCatalogue {
 
     /// Weapon mentions in `text`, in order, non-overlapping, longest first at each position.
     pub fn find(&self, text: &str) -> Vec<Mention> {
-        self.find_matches(text)
+        self.find_in(&SpacedText::new(text))
+    }
+
+    /// [`find`](Self::find) over a text prepared for matching once for several catalogues.
+    pub(crate) fn find_in(&self, spaced: &SpacedText<'_>) -> Vec<Mention> {
+        let text = spaced.text();
+        self.find_matches_in(spaced)
             .into_iter()
             .map(|m| Mention {
                 value: MentionValue::Weapon(m.entry.to_weapon()),
@@ -223,10 +231,15 @@ impl WeaponCatalogue {
 
     /// Like [`find`](Self::find) but with the catalogue entry.
     pub fn find_matches(&self, text: &str) -> Vec<WeaponMatch<'_>> {
+        self.find_matches_in(&SpacedText::new(text))
+    }
+
+    fn find_matches_in(&self, spaced: &SpacedText<'_>) -> Vec<WeaponMatch<'_>> {
+        let text = spaced.text();
         let specs = self.inner.matcher.specs();
         let mut out: Vec<WeaponMatch<'_>> = Vec::new();
         let mut last_named_end: Option<usize> = None;
-        for h in self.inner.matcher.find(text) {
+        for h in self.inner.matcher.find_in(spaced) {
             let entry = &self.inner.entries[specs[h.spec].entry];
             if entry.generic {
                 if let Some(end) = last_named_end {

@@ -1,7 +1,8 @@
 //! Alias matching shared by the actor and weapon catalogues.
 //!
 //! [`AliasMatcher`] compiles a list of [`AliasSpec`]s into one ASCII-case-insensitive
-//! Aho-Corasick automaton (a DFA searched in anchored, leftmost-longest mode). Since every alias
+//! Aho-Corasick automaton (a contiguous NFA of about a megabyte, where a full DFA would take tens of
+//! megabytes and spill out of the caches, searched in anchored, leftmost-longest mode). Since every alias
 //! must begin at a word boundary, the text is walked word start by word start; a bit set of
 //! the first two bytes of all aliases skips most words without a search. At a word start the
 //! longest alias is checked, then ever shorter ones until one passes:
@@ -121,7 +122,7 @@ fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric()
         || c == '_'
         || ('\u{0400}'..='\u{04FF}').contains(&c)
-        || (!c.is_ascii() && c.is_alphanumeric())
+        || (!c.is_ascii() && crate::chars::is_alnum(c))
 }
 
 fn word_rules(pattern: &str) -> Vec<(usize, usize, WordCase)> {
@@ -144,7 +145,7 @@ fn word_rules(pattern: &str) -> Vec<(usize, usize, WordCase)> {
 
 fn build(patterns: &[&str]) -> Result<AhoCorasick, aho_corasick::BuildError> {
     AhoCorasickBuilder::new()
-        .kind(Some(AhoCorasickKind::DFA))
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Anchored)
         .ascii_case_insensitive(true)
@@ -256,11 +257,19 @@ impl AliasMatcher {
     /// Runs of whitespace in the text (line breaks, tabs, no-break spaces, doubled spaces)
     /// match the single space of an alias; a run holding a blank line never does, so a name
     /// is not matched across paragraphs. Offsets are always those of `text`.
+    #[cfg(test)]
     pub(crate) fn find(&self, text: &str) -> Vec<Hit> {
-        match SpaceMap::normalise(text) {
+        self.find_in(&SpacedText::new(text))
+    }
+
+    /// [`find`](Self::find) over a text whose white space was normalised already, so that
+    /// several matchers can share the work.
+    pub(crate) fn find_in(&self, spaced: &SpacedText<'_>) -> Vec<Hit> {
+        let text = spaced.text;
+        match &spaced.normalised {
             None => self.find_normalised(text),
             Some((norm, map)) => self
-                .find_normalised(&norm)
+                .find_normalised(norm)
                 .into_iter()
                 .map(|h| Hit {
                     start: map.original(h.start),
@@ -279,18 +288,24 @@ impl AliasMatcher {
             return hits;
         };
         let b = text.as_bytes();
+        let ascii_word = |x: u8| x.is_ascii_alphanumeric() || x == b'_';
         let mut prev_word = false;
         let mut i = 0;
         while i < b.len() {
             let byte = b[i];
             let (is_word, len) = if byte < 0x80 {
-                (byte.is_ascii_alphanumeric() || byte == b'_', 1)
+                (ascii_word(byte), 1)
             } else {
                 text.get(i..)
                     .and_then(|t| t.chars().next())
                     .map_or((false, 1), |c| (is_word_char(c), c.len_utf8()))
             };
-            if is_word && !prev_word && self.may_start(b, i) {
+            if !is_word {
+                prev_word = false;
+                i += len;
+                continue;
+            }
+            if !prev_word && self.may_start(b, i) {
                 if let Some(hit) = self.longest_at(text, i, ac, groups) {
                     hits.push(hit);
                     prev_word = text[..hit.end]
@@ -301,8 +316,12 @@ impl AliasMatcher {
                     continue;
                 }
             }
-            prev_word = is_word;
+            // Inside a word: no alias starts before its end.
+            prev_word = true;
             i += len;
+            while i < b.len() && ascii_word(b[i]) {
+                i += 1;
+            }
         }
         hits
     }
@@ -444,6 +463,26 @@ impl AliasMatcher {
     }
 }
 
+/// A text with its whitespace runs normalised for matching (see [`AliasMatcher::find`]).
+pub(crate) struct SpacedText<'a> {
+    text: &'a str,
+    normalised: Option<(String, SpaceMap)>,
+}
+
+impl<'a> SpacedText<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        SpacedText {
+            text,
+            normalised: SpaceMap::normalise(text),
+        }
+    }
+
+    /// The original text.
+    pub(crate) fn text(&self) -> &'a str {
+        self.text
+    }
+}
+
 /// Maps byte offsets of a whitespace-normalised text back to the original text.
 struct SpaceMap {
     /// (offset in the normalised text, offset in the original) at the start of each segment
@@ -478,7 +517,12 @@ impl SpaceMap {
                 newlines += usize::from(nl);
                 i += len;
             }
-            if i - run_start == 1 && b[run_start] == b' ' {
+            // A single space needs no change, and neither does a run of line breaks only that
+            // holds a blank line (the paragraph break of cleaned text): it would become one
+            // line break, which no alias crosses either way.
+            if (i - run_start == 1 && b[run_start] == b' ')
+                || (newlines >= 2 && b[run_start..i].iter().all(|&c| c == b'\n'))
+            {
                 continue;
             }
             let (o, map) = out.get_or_insert_with(|| {
@@ -704,6 +748,17 @@ mod tests {
         assert_eq!(hits.len(), 2);
         assert_eq!(&text[hits[0].start..hits[0].end], "Kremlin\u{a0}spokesman");
         assert_eq!(&text[hits[1].start..hits[1].end], "Kremlin \n  spokesman");
+    }
+
+    #[test]
+    fn cleaned_text_is_matched_without_a_copy() {
+        let cleaned = "Drones hit Kharkiv.\n\nThe Kremlin spokesman said nothing.";
+        assert!(SpaceMap::normalise(cleaned).is_none());
+        assert!(SpaceMap::normalise("Kremlin\nspokesman").is_some());
+        let m = AliasMatcher::new(vec![spec("Kremlin spokesman", 0)], vec![], 6, false).unwrap();
+        let hits = m.find(cleaned);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(&cleaned[hits[0].start..hits[0].end], "Kremlin spokesman");
     }
 
     #[test]

@@ -79,8 +79,18 @@ pub fn find_with_today(text: &str, published: Option<NaiveDate>, today: NaiveDat
         lex::tokenize_into(text, range, &mut toks);
         scan(&toks, &mut items);
     }
+    resolve_all(text, &items, published, today)
+}
+
+/// The mentions of the date phrases `items` found in `text`, resolved against `published`.
+pub(crate) fn resolve_all(
+    text: &str,
+    items: &[Item],
+    published: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Vec<Mention> {
     let anchor = if published.is_none() {
-        text_anchor(&items, today)
+        text_anchor(items, today)
     } else {
         None
     };
@@ -170,7 +180,7 @@ enum Expr {
 
 /// A date phrase over bytes `start..end` of the text.
 #[derive(Debug, Clone, Copy)]
-struct Item {
+pub(crate) struct Item {
     start: usize,
     end: usize,
     expr: Expr,
@@ -252,7 +262,7 @@ fn leads(first: &[u8]) -> &'static [(&'static [&'static [u8]], Lead)] {
 }
 
 /// Appends the date phrases among `toks` to `out`, left to right, without overlaps.
-fn scan(toks: &[Tok], out: &mut Vec<Item>) {
+pub(crate) fn scan(toks: &[Tok], out: &mut Vec<Item>) {
     let mut i = 0;
     while i < toks.len() {
         // Only digit runs and the words listed in `lex` can start a date phrase.

@@ -230,13 +230,13 @@ pub(crate) fn tokenize_into(text: &str, range: std::ops::Range<usize>, toks: &mu
         let len = ch.len_utf8();
         if ch.is_whitespace() {
             i += len;
-        } else if ch.is_alphabetic() {
+        } else if crate::chars::is_letter(ch) {
             let (j, _) = word_end(text, i, n);
             toks.push(Tok {
                 start: i,
                 end: j,
                 kind: Kind::Word,
-                cap: ch.is_uppercase(),
+                cap: crate::chars::is_upper(ch),
                 upper: false,
                 ch: '\0',
                 val: 0,
@@ -324,7 +324,7 @@ fn word_end(text: &str, i: usize, n: usize) -> (usize, bool) {
             j += 1;
         } else if c >= 0x80 {
             match text[j..].chars().next() {
-                Some(ch) if ch.is_alphabetic() => {
+                Some(ch) if crate::chars::is_letter(ch) => {
                     ascii = false;
                     j += ch.len_utf8();
                 }

@@ -81,7 +81,7 @@ fn whole_number(toks: &[Tok]) -> Option<u64> {
 }
 
 /// Appends the quantities among tokens of `text` to `out`.
-fn find_in_tokens(text: &str, toks: &[Tok], out: &mut Vec<Mention>) {
+pub(crate) fn find_in_tokens(text: &str, toks: &[Tok], out: &mut Vec<Mention>) {
     let mut i = 0;
     while i < toks.len() {
         // Only digit runs and the words listed in `lex` can start a quantity.

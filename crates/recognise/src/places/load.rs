@@ -54,12 +54,65 @@ impl Hasher for FxHasher {
         self.add(i as u64);
     }
 
+    /// The mixing step leaves the low bits of the state depending on the low bits of the input
+    /// only, and the table picks buckets by the low bits: names sharing their first letters
+    /// would crowd into the same buckets. Rotating brings the well-mixed high bits down.
     fn finish(&self) -> u64 {
-        self.0
+        self.0.rotate_left(26)
     }
 }
 
 pub(crate) type FxMap<K, V> = HashMap<K, V, FxBuild>;
+
+/// A Bloom filter over names: `may_contain` is false for most names not inserted and always
+/// true for names inserted. The name tables hold hundreds of thousands of entries, far more
+/// than the processor's caches, so each lookup in them costs several memory accesses; the
+/// filter answers from one cache line for the many words of a text that are no name. Both
+/// probes of a name fall in the same 512-bit block (a blocked Bloom filter).
+#[derive(Debug, Default)]
+pub(crate) struct NameFilter {
+    blocks: Vec<[u64; 8]>,
+}
+
+impl NameFilter {
+    /// A filter holding `names`, sized for about ten bits per name.
+    pub(crate) fn new<'a>(names: impl Iterator<Item = &'a str>, count: usize) -> Self {
+        let nblocks = (count.max(1) * 10 / 512 + 1).next_power_of_two();
+        let mut f = NameFilter {
+            blocks: vec![[0; 8]; nblocks],
+        };
+        for n in names {
+            let (b, probes) = f.probes(n);
+            for p in probes {
+                f.blocks[b][p / 64] |= 1 << (p % 64);
+            }
+        }
+        f
+    }
+
+    /// The block of a name and its two bit positions within it.
+    #[inline]
+    fn probes(&self, name: &str) -> (usize, [usize; 2]) {
+        let h = FxBuild.hash_one(name);
+        let block = (h as usize) & (self.blocks.len() - 1);
+        (
+            block,
+            [((h >> 40) & 511) as usize, ((h >> 49) & 511) as usize],
+        )
+    }
+
+    /// False when `name` was certainly not inserted. An empty filter rules out nothing.
+    #[inline]
+    pub(crate) fn may_contain(&self, name: &str) -> bool {
+        if self.blocks.is_empty() {
+            return true;
+        }
+        let (b, probes) = self.probes(name);
+        let block = &self.blocks[b];
+        probes.iter().all(|&p| block[p / 64] & (1 << (p % 64)) != 0)
+    }
+}
+
 pub(crate) type FxSet<K> = HashSet<K, FxBuild>;
 
 /// Why a gazetteer file could not be read.
@@ -116,6 +169,10 @@ pub(crate) struct Data {
     pub cyrillic_region_stems: FxMap<String, Vec<KeyRef>>,
     /// First words of names of two or more words.
     pub first_words: FxSet<String>,
+    /// A quick, in-cache test that rules out most words that are not in `keys`.
+    pub key_filter: NameFilter,
+    /// The same for `first_words`.
+    pub first_word_filter: NameFilter,
     /// The most words in a name.
     pub max_words: usize,
     pub by_id: FxMap<String, u32>,
@@ -365,6 +422,11 @@ impl Data {
             d.records.push(rec);
         }
         d.max_words = d.max_words.min(8);
+        d.key_filter = NameFilter::new(d.keys.keys().map(String::as_str), d.keys.len());
+        d.first_word_filter = NameFilter::new(
+            d.first_words.iter().map(String::as_str),
+            d.first_words.len(),
+        );
         d.airports = (0..d.records.len() as u32)
             .filter(|&i| d.records[i as usize].place.feature == Feature::Airport)
             .collect();

@@ -672,3 +672,49 @@ proptest::proptest! {
         }
     }
 }
+
+/// The quick gates in front of the word lists hold for every entry of the lists: a demonym
+/// is at least five bytes long, a region word at least three, and an airport phrase starts
+/// with "a", "i", "m" or a Cyrillic letter.
+#[test]
+fn word_list_gates_admit_every_listed_word() {
+    for (d, cc) in DEMONYMS {
+        assert!(d.len() >= 5, "{d}");
+        assert_eq!(demonym_country(d), Some(*cc));
+    }
+    for w in REGION_WORDS {
+        assert!(w.len() >= 3, "{w}");
+    }
+    for phrase in AIRPORT_PHRASES {
+        let text = format!("Near Bryansk {}", phrase.join(" "));
+        let mut arena = String::new();
+        let toks = tokenize(&text, &mut arena);
+        assert_eq!(
+            airport_phrase_at(&toks, 2),
+            Some(1 + phrase.len()),
+            "{text}"
+        );
+    }
+}
+
+/// The name filter never rules out a name of the gazetteer and rules out most other words.
+#[test]
+fn name_filter_keeps_every_key_and_drops_most_other_words() {
+    let g = gaz();
+    assert!(g.d.keys.keys().all(|k| g.d.key_filter.may_contain(k)));
+    assert!(g
+        .d
+        .first_words
+        .iter()
+        .all(|k| g.d.first_word_filter.may_contain(k)));
+    let words: Vec<String> = (0..20_000).map(|i| format!("zq{i}xv")).collect();
+    let passed = words
+        .iter()
+        .filter(|w| g.d.key_filter.may_contain(w))
+        .count();
+    assert!(
+        passed < words.len() / 10,
+        "{passed} of {} passed",
+        words.len()
+    );
+}

@@ -5,15 +5,19 @@
 //! [`tokenize`] splits a text into [`Token`]s carrying their byte span, their normalised form and
 //! the case facts the recogniser's rules need.
 
-/// One word of the text.
+use crate::chars::{is_alnum, is_letter, is_upper};
+
+/// One word of the text. The normalised form is a slice of the text when the word is already
+/// in lookup form (lower-case letters and digits, the common case), and otherwise a slice of one
+/// buffer shared by all tokens of the text, so tokens cost no allocation of their own.
 #[derive(Debug, Clone)]
-pub(crate) struct Token {
+pub(crate) struct Token<'a> {
     /// Byte offset of the first character.
     pub start: usize,
     /// Byte offset past the last character, without a possessive `'s`.
     pub end: usize,
     /// The normalised form (see [`norm`]); may contain spaces for hyphenated words.
-    pub norm: String,
+    pub norm: &'a str,
     /// The first character is an upper-case letter.
     pub cap: bool,
     /// Every letter is upper case (and there are at least two).
@@ -36,12 +40,13 @@ fn is_hyphen(c: char) -> bool {
 
 /// Appends the lookup form of one character to `out`: lower case, Latin diacritics removed, `ё`
 /// as `е`, hyphens and white space as a single space; apostrophes and dots are dropped.
-fn fold(c: char, out: &mut String) {
+/// `base` is where the form being built starts in `out`.
+fn fold(c: char, out: &mut String, base: usize) {
     if is_apostrophe(c) || c == '.' {
         return;
     }
     if is_hyphen(c) || c.is_whitespace() {
-        if !out.ends_with(' ') && !out.is_empty() {
+        if out.len() > base && !out.ends_with(' ') {
             out.push(' ');
         }
         return;
@@ -79,6 +84,14 @@ fn fold(c: char, out: &mut String) {
         'æ' | 'Æ' => "ae",
         'œ' | 'Œ' => "oe",
         'ё' | 'Ё' => "е",
+        'А'..='Я' => {
+            out.push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c));
+            return;
+        }
+        'а'..='я' => {
+            out.push(c);
+            return;
+        }
         _ => {
             for l in c.to_lowercase() {
                 out.push(l);
@@ -93,88 +106,209 @@ fn fold(c: char, out: &mut String) {
 /// dots dropped, hyphens and runs of white space as one space.
 pub(crate) fn norm(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        fold(c, &mut out);
+    norm_into(s, &mut out);
+    out
+}
+
+/// Appends the lookup form of `s` (see [`norm`]) to `out`.
+fn norm_into(s: &str, out: &mut String) {
+    let base = out.len();
+    if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        out.push_str(s);
+        out[base..].make_ascii_lowercase();
+        return;
     }
-    while out.ends_with(' ') {
+    for c in s.chars() {
+        fold(c, out, base);
+    }
+    while out.len() > base && out.ends_with(' ') {
         out.pop();
     }
-    out
+}
+
+/// The character starting at byte `i` of `text` and its length in bytes; `None` at the end or
+/// inside a character. ASCII is decoded without touching the UTF-8 machinery.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+#[inline]
+fn alnum(c: Option<char>) -> bool {
+    c.is_some_and(is_alnum)
+}
+
+#[inline]
+fn upper(c: Option<char>) -> bool {
+    c.is_some_and(is_upper)
+}
+
+/// What the text between two words says: whether the second opens a sentence (a line break,
+/// or `.`, `!`, `?`, `:` or a dash before any quotes and brackets), and whether only spaces
+/// separate them.
+fn gap_facts(gap: &str) -> (bool, bool) {
+    let g = gap.as_bytes();
+    if g == b" " {
+        return (false, true);
+    }
+    if gap.is_ascii() {
+        let last = g.iter().rev().find(|&&c| {
+            !matches!(
+                c,
+                b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b'"' | b'\'' | b'(' | b'['
+            )
+        });
+        let sent = g.contains(&b'\n') || matches!(last, Some(b'.' | b'!' | b'?' | b':'));
+        return (sent, !g.is_empty() && g.iter().all(|&c| c == b' '));
+    }
+    let before = gap.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '“' | '”' | '‘' | '\'' | '(' | '[' | '«' | '„')
+    });
+    (
+        g.contains(&b'\n') || before.ends_with(['.', '!', '?', ':', '—', '–']),
+        !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}'),
+    )
 }
 
 /// Splits `text` into word tokens. A word is a run of letters and digits, with apostrophes and
 /// hyphens allowed between letters, and dots between single capital letters ("U.S.").
-pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut out: Vec<Token> = Vec::new();
-    let mut i = 0;
-    let n = chars.len();
+///
+/// The scan runs over bytes: runs of ASCII letters and digits are skipped without decoding, and
+/// a character is decoded only where it is not ASCII or where a rule needs to look at it.
+/// Normalised forms that differ from the text are written to `arena`, which the tokens then
+/// borrow.
+pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Vec<Token<'a>> {
+    arena.clear();
+    let b = text.as_bytes();
+    let n = b.len();
+    // First pass: tokens with the place of their normalised form; the forms that need
+    // rewriting go to `arena`, which can only be borrowed once it is complete.
+    let mut out: Vec<Token<'a>> = Vec::with_capacity(n / 6 + 1);
+    let mut forms: Vec<(u32, u32)> = Vec::new();
     let mut prev_end = 0usize;
+    let mut i = 0usize;
     while i < n {
-        let (start, c) = chars[i];
-        if !c.is_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let mut j = i + 1;
-        while j < n {
-            let cj = chars[j].1;
-            if cj.is_alphanumeric() {
-                j += 1;
+        // Skip to the next letter or digit.
+        if b[i] < 0x80 {
+            if !b[i].is_ascii_alphanumeric() {
+                i += 1;
                 continue;
             }
-            let next_alnum = j + 1 < n && chars[j + 1].1.is_alphanumeric();
-            if (is_apostrophe(cj) || is_hyphen(cj)) && next_alnum {
+        } else {
+            match char_at(text, i) {
+                Some((c, _)) if is_alnum(c) => {}
+                Some((_, len)) => {
+                    i += len;
+                    continue;
+                }
+                None => {
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        let start = i;
+        let mut j = i;
+        loop {
+            while j < n && b[j].is_ascii_alphanumeric() {
                 j += 1;
+            }
+            let Some((cj, lj)) = char_at(text, j) else {
+                break;
+            };
+            if !cj.is_ascii() && is_alnum(cj) {
+                j += lj;
+                continue;
+            }
+            let next = char_at(text, j + lj);
+            let next_c = next.map(|(c, _)| c);
+            if (is_apostrophe(cj) || is_hyphen(cj)) && alnum(next_c) {
+                j += lj;
                 continue;
             }
             // "U.S." and "U.K.": a dot after a lone capital letter that is followed by another.
-            if cj == '.'
-                && chars[j - 1].1.is_uppercase()
-                && (j < 2 || !chars[j - 2].1.is_alphanumeric())
-                && j + 1 < n
-                && chars[j + 1].1.is_uppercase()
-                && (j + 2 >= n || !chars[j + 2].1.is_alphanumeric() || chars[j + 2].1 == '.')
-            {
-                j += 2;
-                if j < n && chars[j].1 == '.' {
-                    j += 1;
+            if cj == '.' && upper(next_c) {
+                let mut back = text[..j].chars().rev();
+                let (p1, p2) = (back.next(), back.next());
+                if upper(p1) && !alnum(p2) {
+                    let nl = next.map_or(1, |(_, l)| l);
+                    let after = char_at(text, j + 1 + nl).map(|(c, _)| c);
+                    if !alnum(after) {
+                        j += 1 + nl;
+                        if after == Some('.') {
+                            j += 1;
+                        }
+                        continue;
+                    }
                 }
-                continue;
             }
             break;
         }
-        let end = if j < n { chars[j].0 } else { text.len() };
+        let end = j;
         let mut word_end = end;
         let mut possessive = false;
-        let word = &text[start..end];
-        for suffix in ["'s", "’s", "ʼs"] {
-            if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
-                word_end = end - suffix.len();
-                possessive = true;
-                break;
+        if end - start > 2 && b[end - 1] == b's' {
+            let word = &text[start..end];
+            for suffix in ["'s", "’s", "ʼs"] {
+                if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
+                    word_end = end - suffix.len();
+                    possessive = true;
+                    break;
+                }
             }
         }
         let surface = &text[start..word_end];
-        let cap = surface.chars().next().is_some_and(|c| c.is_uppercase());
-        let (letters, all_upper) = surface
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .fold((0usize, true), |(n, up), c| (n + 1, up && c.is_uppercase()));
-        let upper = letters >= 2 && all_upper;
-        let gap = &text[prev_end..start];
-        let before = gap.trim_end_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '"' | '“' | '”' | '‘' | '\'' | '(' | '[' | '«' | '„')
-        });
-        let sent_start = out.is_empty()
-            || gap.contains('\n')
-            || before.ends_with(['.', '!', '?', ':', '—', '–']);
-        let joined_to_prev =
-            !out.is_empty() && !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
+        let sb = surface.as_bytes();
+        // `rewrite`: the word is not its own lookup form (lower-case letters and digits only).
+        let (cap, upper, rewrite) = if surface.is_ascii() {
+            let (mut letters, mut uppers, mut plain) = (0usize, 0usize, true);
+            for &c in sb {
+                letters += usize::from(c.is_ascii_alphabetic());
+                uppers += usize::from(c.is_ascii_uppercase());
+                plain &= c.is_ascii_lowercase() || c.is_ascii_digit();
+            }
+            let form = !plain;
+            (
+                sb[0].is_ascii_uppercase(),
+                letters >= 2 && uppers == letters,
+                form,
+            )
+        } else {
+            let cap = surface.chars().next().is_some_and(is_upper);
+            let (mut letters, mut all_upper, mut plain) = (0usize, true, true);
+            for c in surface.chars() {
+                if is_letter(c) {
+                    letters += 1;
+                    all_upper &= is_upper(c);
+                }
+                // Lower-case Cyrillic (without ё) and ASCII need no folding.
+                plain &= matches!(c, 'а'..='я' | 'a'..='z' | '0'..='9');
+            }
+            let form = !plain;
+            (cap, letters >= 2 && all_upper, form)
+        };
+        let (sent_start, joined_to_prev) = if out.is_empty() {
+            (true, false)
+        } else {
+            gap_facts(&text[prev_end..start])
+        };
         out.push(Token {
             start,
             end: word_end,
-            norm: norm(surface),
+            // Rewritten forms are filled in below, from their place in `forms`.
+            norm: if rewrite {
+                let s = arena.len();
+                norm_into(surface, arena);
+                forms.push((out.len() as u32, s as u32));
+                ""
+            } else {
+                surface
+            },
             cap,
             upper,
             sent_start,
@@ -183,6 +317,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         });
         prev_end = end;
         i = j;
+    }
+    let arena: &'a String = arena;
+    for (k, &(tok, s)) in forms.iter().enumerate() {
+        let e = forms.get(k + 1).map_or(arena.len(), |f| f.1 as usize);
+        out[tok as usize].norm = arena.get(s as usize..e).unwrap_or("");
     }
     out
 }
@@ -202,8 +341,9 @@ mod tests {
 
     #[test]
     fn tokens_strip_possessives_and_mark_sentence_starts() {
-        let t = tokenize("Russia’s Bryansk region. Will U.S. aid\ncome?");
-        let words: Vec<&str> = t.iter().map(|t| t.norm.as_str()).collect();
+        let mut arena = String::new();
+        let t = tokenize("Russia’s Bryansk region. Will U.S. aid\ncome?", &mut arena);
+        let words: Vec<&str> = t.iter().map(|t| t.norm).collect();
         assert_eq!(
             words,
             ["russia", "bryansk", "region", "will", "us", "aid", "come"]
@@ -230,7 +370,7 @@ mod tests {
             "Ä’",
             "a-'b",
         ] {
-            let _ = tokenize(s);
+            let _ = tokenize(s, &mut String::new());
         }
     }
 }
