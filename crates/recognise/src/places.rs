@@ -25,7 +25,7 @@ mod load;
 mod tokens;
 
 pub use load::GazetteerError;
-use load::{Data, FxMap, KeyRef};
+use load::{Data, FxMap, KeyRef, NameSet};
 use sitrep_model::{Feature, Mention, MentionValue, Place, Span};
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -860,10 +860,15 @@ impl Gazetteer {
             // A name of several words starts with a known first word and runs over words
             // separated by spaces only, none but the last possessive.
             let first_word = t.norm.split(' ').next().unwrap_or("");
+            // One look at the filter answers for the word as a name and as a first word.
+            let [may_be_name, may_start_name] = self.d.filter.may_contain(t.norm);
+            let may_start_name = if first_word.len() == t.norm.len() {
+                may_start_name
+            } else {
+                self.d.filter.may_contain(first_word)[NameSet::FirstWords as usize]
+            };
             let mut maxn = 1;
-            if self.d.first_word_filter.may_contain(first_word)
-                && self.d.first_words.contains(first_word)
-            {
+            if may_start_name && self.d.first_words.contains(first_word) {
                 let limit = self.d.max_words.min(toks.len() - i);
                 while maxn < limit
                     && toks[i + maxn].joined_to_prev
@@ -941,7 +946,12 @@ impl Gazetteer {
                         }
                     }
                 }
-                let refs = if self.d.key_filter.may_contain(&key) {
+                let may_be_key = if n == 1 {
+                    may_be_name
+                } else {
+                    self.d.filter.may_contain(&key)[NameSet::Names as usize]
+                };
+                let refs = if may_be_key {
                     self.d.keys.get(&key)
                 } else {
                     None

@@ -152,8 +152,10 @@ fn build(patterns: &[&str]) -> Result<AhoCorasick, aho_corasick::BuildError> {
         .build(patterns)
 }
 
-/// Size in 64-bit words of the three-byte start set (2^18 bits).
-const ANY3_WORDS: usize = 1 << 12;
+/// Size in 64-bit words of the three-byte start set (2^15 bits, 4 KB: small enough to stay in
+/// the first-level cache next to the two-byte set, with few false positives for the few
+/// thousand prefixes it holds).
+const ANY3_WORDS: usize = 1 << 9;
 
 /// The bit of the three-byte start set for three leading bytes, lower-cased and hashed.
 #[inline]
@@ -161,7 +163,7 @@ fn any3_bit(a: u8, b: u8, c: u8) -> usize {
     let key = (u32::from(a.to_ascii_lowercase()) << 16)
         | (u32::from(b.to_ascii_lowercase()) << 8)
         | u32::from(c.to_ascii_lowercase());
-    (key.wrapping_mul(0x9E37_79B1) >> 14) as usize
+    (key.wrapping_mul(0x9E37_79B1) >> 17) as usize
 }
 
 /// The bit of the start set for two leading bytes.
@@ -267,9 +269,9 @@ impl AliasMatcher {
     pub(crate) fn find_in(&self, spaced: &SpacedText<'_>) -> Vec<Hit> {
         let text = spaced.text;
         match &spaced.normalised {
-            None => self.find_normalised(text),
+            None => self.find_normalised(text, &spaced.word_starts),
             Some((norm, map)) => self
-                .find_normalised(norm)
+                .find_normalised(norm, &spaced.word_starts)
                 .into_iter()
                 .map(|h| Hit {
                     start: map.original(h.start),
@@ -281,46 +283,22 @@ impl AliasMatcher {
         }
     }
 
-    /// Tries the automaton at every word start whose first two bytes begin some alias.
-    fn find_normalised(&self, text: &str) -> Vec<Hit> {
+    /// Tries the automaton at every word start whose first bytes begin some alias. After a
+    /// hit the search resumes at its end, so hits never overlap.
+    fn find_normalised(&self, text: &str, word_starts: &[usize]) -> Vec<Hit> {
         let mut hits = Vec::new();
         let Some((ac, groups)) = &self.automaton else {
             return hits;
         };
         let b = text.as_bytes();
-        let ascii_word = |x: u8| x.is_ascii_alphanumeric() || x == b'_';
-        let mut prev_word = false;
-        let mut i = 0;
-        while i < b.len() {
-            let byte = b[i];
-            let (is_word, len) = if byte < 0x80 {
-                (ascii_word(byte), 1)
-            } else {
-                text.get(i..)
-                    .and_then(|t| t.chars().next())
-                    .map_or((false, 1), |c| (is_word_char(c), c.len_utf8()))
-            };
-            if !is_word {
-                prev_word = false;
-                i += len;
+        let mut resume = 0;
+        for &i in word_starts {
+            if i < resume || !self.may_start(b, i) {
                 continue;
             }
-            if !prev_word && self.may_start(b, i) {
-                if let Some(hit) = self.longest_at(text, i, ac, groups) {
-                    hits.push(hit);
-                    prev_word = text[..hit.end]
-                        .chars()
-                        .next_back()
-                        .is_some_and(is_word_char);
-                    i = hit.end;
-                    continue;
-                }
-            }
-            // Inside a word: no alias starts before its end.
-            prev_word = true;
-            i += len;
-            while i < b.len() && ascii_word(b[i]) {
-                i += 1;
+            if let Some(hit) = self.longest_at(text, i, ac, groups) {
+                hits.push(hit);
+                resume = hit.end;
             }
         }
         hits
@@ -464,16 +442,23 @@ impl AliasMatcher {
 }
 
 /// A text with its whitespace runs normalised for matching (see [`AliasMatcher::find`]).
+/// The word starts are found once here for all the matchers that search the text.
 pub(crate) struct SpacedText<'a> {
     text: &'a str,
     normalised: Option<(String, SpaceMap)>,
+    /// Offsets in the searched text (the normalised one, when there is one) of every word
+    /// start: a word character not preceded by one.
+    word_starts: Vec<usize>,
 }
 
 impl<'a> SpacedText<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
+        let normalised = SpaceMap::normalise(text);
+        let searched = normalised.as_ref().map_or(text, |(n, _)| n.as_str());
         SpacedText {
             text,
-            normalised: SpaceMap::normalise(text),
+            word_starts: word_starts(searched),
+            normalised,
         }
     }
 
@@ -481,6 +466,40 @@ impl<'a> SpacedText<'a> {
     pub(crate) fn text(&self) -> &'a str {
         self.text
     }
+}
+
+/// Offsets of the word starts of `text`: word characters (see [`is_word_char`]) not preceded
+/// by one. Runs of ASCII letters and digits are skipped byte by byte without decoding.
+fn word_starts(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let ascii_word = |x: u8| x.is_ascii_alphanumeric() || x == b'_';
+    let mut out = Vec::with_capacity(b.len() / 6 + 1);
+    let mut prev_word = false;
+    let mut i = 0;
+    while i < b.len() {
+        let byte = b[i];
+        let (is_word, len) = if byte < 0x80 {
+            (ascii_word(byte), 1)
+        } else {
+            text.get(i..)
+                .and_then(|t| t.chars().next())
+                .map_or((false, 1), |c| (is_word_char(c), c.len_utf8()))
+        };
+        if !is_word {
+            prev_word = false;
+            i += len;
+            continue;
+        }
+        if !prev_word {
+            out.push(i);
+        }
+        prev_word = true;
+        i += len;
+        while i < b.len() && ascii_word(b[i]) {
+            i += 1;
+        }
+    }
+    out
 }
 
 /// Maps byte offsets of a whitespace-normalised text back to the original text.

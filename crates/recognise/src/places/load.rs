@@ -64,52 +64,69 @@ impl Hasher for FxHasher {
 
 pub(crate) type FxMap<K, V> = HashMap<K, V, FxBuild>;
 
-/// A Bloom filter over names: `may_contain` is false for most names not inserted and always
-/// true for names inserted. The name tables hold hundreds of thousands of entries, far more
-/// than the processor's caches, so each lookup in them costs several memory accesses; the
-/// filter answers from one cache line for the many words of a text that are no name. Both
-/// probes of a name fall in the same 512-bit block (a blocked Bloom filter).
+/// A Bloom filter over names of two sets (the gazetteer's names, and the first words of its
+/// names of several words): `may_contain` is false for most names not inserted in a set and
+/// always true for names inserted. The name tables hold hundreds of thousands of entries, far
+/// more than the processor's caches, so each lookup in them costs several memory accesses; the
+/// filter answers from one cache line for the many words of a text that are no name. All
+/// probes of a name, for both sets, fall in the same 512-bit block (a blocked Bloom filter), so
+/// one memory access answers both questions for a word.
 #[derive(Debug, Default)]
 pub(crate) struct NameFilter {
     blocks: Vec<[u64; 8]>,
 }
 
+/// The set a name is inserted into or looked up in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NameSet {
+    Names = 0,
+    FirstWords = 1,
+}
+
 impl NameFilter {
-    /// A filter holding `names`, sized for about ten bits per name.
-    pub(crate) fn new<'a>(names: impl Iterator<Item = &'a str>, count: usize) -> Self {
+    /// A filter holding `names` and `first_words`, sized for about ten bits per entry.
+    pub(crate) fn new<'a>(
+        names: impl ExactSizeIterator<Item = &'a str>,
+        first_words: impl ExactSizeIterator<Item = &'a str>,
+    ) -> Self {
+        let count = names.len() + first_words.len();
         let nblocks = (count.max(1) * 10 / 512 + 1).next_power_of_two();
         let mut f = NameFilter {
             blocks: vec![[0; 8]; nblocks],
         };
-        for n in names {
-            let (b, probes) = f.probes(n);
-            for p in probes {
-                f.blocks[b][p / 64] |= 1 << (p % 64);
+        for (set, list) in [
+            (NameSet::Names, names.collect::<Vec<_>>()),
+            (NameSet::FirstWords, first_words.collect()),
+        ] {
+            for n in list {
+                let (b, probes) = f.probes(n);
+                for p in probes[set as usize] {
+                    f.blocks[b][p / 64] |= 1 << (p % 64);
+                }
             }
         }
         f
     }
 
-    /// The block of a name and its two bit positions within it.
+    /// The block of a name and its two bit positions within it for each set.
     #[inline]
-    fn probes(&self, name: &str) -> (usize, [usize; 2]) {
+    fn probes(&self, name: &str) -> (usize, [[usize; 2]; 2]) {
         let h = FxBuild.hash_one(name);
         let block = (h as usize) & (self.blocks.len() - 1);
-        (
-            block,
-            [((h >> 40) & 511) as usize, ((h >> 49) & 511) as usize],
-        )
+        let bit = |shift: u32| ((h >> shift) & 511) as usize;
+        (block, [[bit(46), bit(55)], [bit(28), bit(37)]])
     }
 
-    /// False when `name` was certainly not inserted. An empty filter rules out nothing.
+    /// Whether `name` may be in each set, `[names, first words]`; false when it was certainly
+    /// not inserted there. An empty filter rules out nothing.
     #[inline]
-    pub(crate) fn may_contain(&self, name: &str) -> bool {
+    pub(crate) fn may_contain(&self, name: &str) -> [bool; 2] {
         if self.blocks.is_empty() {
-            return true;
+            return [true; 2];
         }
         let (b, probes) = self.probes(name);
         let block = &self.blocks[b];
-        probes.iter().all(|&p| block[p / 64] & (1 << (p % 64)) != 0)
+        probes.map(|ps| ps.iter().all(|&p| block[p / 64] & (1 << (p % 64)) != 0))
     }
 }
 
@@ -169,10 +186,8 @@ pub(crate) struct Data {
     pub cyrillic_region_stems: FxMap<String, Vec<KeyRef>>,
     /// First words of names of two or more words.
     pub first_words: FxSet<String>,
-    /// A quick, in-cache test that rules out most words that are not in `keys`.
-    pub key_filter: NameFilter,
-    /// The same for `first_words`.
-    pub first_word_filter: NameFilter,
+    /// A quick test that rules out most words that are not in `keys` or in `first_words`.
+    pub filter: NameFilter,
     /// The most words in a name.
     pub max_words: usize,
     pub by_id: FxMap<String, u32>,
@@ -422,10 +437,9 @@ impl Data {
             d.records.push(rec);
         }
         d.max_words = d.max_words.min(8);
-        d.key_filter = NameFilter::new(d.keys.keys().map(String::as_str), d.keys.len());
-        d.first_word_filter = NameFilter::new(
+        d.filter = NameFilter::new(
+            d.keys.keys().map(String::as_str),
             d.first_words.iter().map(String::as_str),
-            d.first_words.len(),
         );
         d.airports = (0..d.records.len() as u32)
             .filter(|&i| d.records[i as usize].place.feature == Feature::Airport)

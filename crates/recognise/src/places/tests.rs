@@ -697,24 +697,32 @@ fn word_list_gates_admit_every_listed_word() {
     }
 }
 
-/// The name filter never rules out a name of the gazetteer and rules out most other words.
+/// The name filter never rules out a name of the gazetteer or a first word, and rules out
+/// most other words.
 #[test]
 fn name_filter_keeps_every_key_and_drops_most_other_words() {
     let g = gaz();
-    assert!(g.d.keys.keys().all(|k| g.d.key_filter.may_contain(k)));
+    let f = &g.d.filter;
+    assert!(g
+        .d
+        .keys
+        .keys()
+        .all(|k| f.may_contain(k)[NameSet::Names as usize]));
     assert!(g
         .d
         .first_words
         .iter()
-        .all(|k| g.d.first_word_filter.may_contain(k)));
+        .all(|k| f.may_contain(k)[NameSet::FirstWords as usize]));
     let words: Vec<String> = (0..20_000).map(|i| format!("zq{i}xv")).collect();
-    let passed = words
-        .iter()
-        .filter(|w| g.d.key_filter.may_contain(w))
-        .count();
-    assert!(
-        passed < words.len() / 10,
-        "{passed} of {} passed",
-        words.len()
-    );
+    for set in [NameSet::Names, NameSet::FirstWords] {
+        let passed = words
+            .iter()
+            .filter(|w| f.may_contain(w)[set as usize])
+            .count();
+        assert!(
+            passed < words.len() / 10,
+            "{set:?}: {passed} of {} passed",
+            words.len()
+        );
+    }
 }
