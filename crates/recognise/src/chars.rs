@@ -11,12 +11,17 @@ pub(crate) fn is_letter(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' => true,
         '\0'..='\u{7f}' => false,
+        'ª' | 'µ' | 'º' => true,
+        '\u{80}'..='\u{bf}' => false,
         '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{f6}' | '\u{f8}'..='\u{24f}' => true,
         // Cyrillic, without the thousands sign and the combining marks U+0482..U+0489.
         '\u{400}'..='\u{481}' | '\u{48a}'..='\u{4ff}' => true,
         '\u{482}'..='\u{489}' => false,
-        // General punctuation: spaces, dashes, quotes, bullets.
-        '\u{2000}'..='\u{206f}' => false,
+        // General punctuation (spaces, dashes, quotes, bullets), super- and subscripts,
+        // currency signs.
+        '\u{2000}'..='\u{206f}' | '\u{20a0}'..='\u{20cf}' => false,
+        // The unified CJK ideographs.
+        '\u{4e00}'..='\u{9fff}' => true,
         _ => c.is_alphabetic(),
     }
 }
@@ -27,7 +32,10 @@ pub(crate) fn is_alnum(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' | '0'..='9' => true,
         '\0'..='\u{7f}' => false,
-        '\u{2000}'..='\u{206f}' => false,
+        '²' | '³' | '¹' | '¼' | '½' | '¾' => true,
+        '\u{80}'..='\u{bf}' => is_letter(c),
+        '\u{2000}'..='\u{206f}' | '\u{20a0}'..='\u{20cf}' => false,
+        '\u{c0}'..='\u{24f}' | '\u{400}'..='\u{4ff}' | '\u{4e00}'..='\u{9fff}' => is_letter(c),
         _ => is_letter(c) || c.is_numeric(),
     }
 }
@@ -54,7 +62,7 @@ mod tests {
     /// cover and beyond.
     #[test]
     fn classes_agree_with_the_standard_library() {
-        for c in (0u32..0x3000).filter_map(char::from_u32) {
+        for c in (0u32..0x11000).filter_map(char::from_u32) {
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
             assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");

@@ -453,11 +453,20 @@ pub(crate) struct SpacedText<'a> {
 
 impl<'a> SpacedText<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
+        // Cleaned text usually needs no rewriting: one pass then finds the word starts and
+        // checks the white space at once.
+        if let Some(word_starts) = scan_words(text, true) {
+            return SpacedText {
+                text,
+                normalised: None,
+                word_starts,
+            };
+        }
         let normalised = SpaceMap::normalise(text);
         let searched = normalised.as_ref().map_or(text, |(n, _)| n.as_str());
         SpacedText {
             text,
-            word_starts: word_starts(searched),
+            word_starts: scan_words(searched, false).unwrap_or_default(),
             normalised,
         }
     }
@@ -470,7 +479,11 @@ impl<'a> SpacedText<'a> {
 
 /// Offsets of the word starts of `text`: word characters (see [`is_word_char`]) not preceded
 /// by one. Runs of ASCII letters and digits are skipped byte by byte without decoding.
-fn word_starts(text: &str) -> Vec<usize> {
+///
+/// With `require_clean`, returns `None` as soon as a run of white space is found that
+/// [`SpaceMap::normalise`] would rewrite: anything but a single space or a run of line breaks
+/// holding a blank line.
+fn scan_words(text: &str, require_clean: bool) -> Option<Vec<usize>> {
     let b = text.as_bytes();
     let ascii_word = |x: u8| x.is_ascii_alphanumeric() || x == b'_';
     let mut out = Vec::with_capacity(b.len() / 6 + 1);
@@ -487,6 +500,22 @@ fn word_starts(text: &str) -> Vec<usize> {
         };
         if !is_word {
             prev_word = false;
+            if require_clean {
+                let (mut j, mut newlines, mut only_breaks) = (i, 0usize, true);
+                while let Some((l, nl)) = space_at(text, j) {
+                    newlines += usize::from(nl);
+                    only_breaks &= b[j] == b'\n';
+                    j += l;
+                }
+                if j > i {
+                    let single = j - i == 1 && byte == b' ';
+                    if !(single || (newlines >= 2 && only_breaks)) {
+                        return None;
+                    }
+                    i = j;
+                    continue;
+                }
+            }
             i += len;
             continue;
         }
@@ -499,7 +528,7 @@ fn word_starts(text: &str) -> Vec<usize> {
             i += 1;
         }
     }
-    out
+    Some(out)
 }
 
 /// Maps byte offsets of a whitespace-normalised text back to the original text.
@@ -778,6 +807,19 @@ mod tests {
         let hits = m.find(cleaned);
         assert_eq!(hits.len(), 1);
         assert_eq!(&cleaned[hits[0].start..hits[0].end], "Kremlin spokesman");
+    }
+
+    proptest::proptest! {
+        /// The one-pass check of cleaned text agrees with the rewriting: it accepts exactly
+        /// the texts that need no rewriting, and finds the same word starts.
+        #[test]
+        fn clean_scan_agrees_with_normalise(s in "[a-zA-Zа-я0-9 \n\t\u{a0}\u{2009}’.,_-]{0,40}") {
+            let clean = scan_words(&s, true);
+            proptest::prop_assert_eq!(clean.is_some(), SpaceMap::normalise(&s).is_none());
+            if let Some(starts) = clean {
+                proptest::prop_assert_eq!(Some(starts), scan_words(&s, false));
+            }
+        }
     }
 
     #[test]

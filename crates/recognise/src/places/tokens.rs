@@ -225,6 +225,10 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Vec<Token<'a
                 j += lj;
                 continue;
             }
+            // Only an apostrophe, a hyphen or a dot can continue a word past this point.
+            if !(is_apostrophe(cj) || is_hyphen(cj) || cj == '.') {
+                break;
+            }
             let next = char_at(text, j + lj);
             let next_c = next.map(|(c, _)| c);
             if (is_apostrophe(cj) || is_hyphen(cj)) && alnum(next_c) {
