@@ -90,10 +90,87 @@ fn open_existing(arg: Option<&Path>) -> Result<SqliteStore> {
     Ok(SqliteStore::open(&path)?)
 }
 
+/// Documents stored per transaction by `ingest`.
+///
+/// Committing is the dearest part of storing a document (each commit appends every page it
+/// touched to the write-ahead log), so `ingest` commits documents in batches. A batch is one
+/// transaction: a process killed mid-batch leaves the database as it was after the previous
+/// batch (it opens, passes an integrity check and holds every document of every committed
+/// batch), and running the same ingest again stores the rest, as committed documents are
+/// skipped as duplicates. The progress count and the summary count only committed documents.
+const BATCH_DOCS: usize = 64;
+
+/// A batch is also committed once this much time has passed since its first document was
+/// extracted, checked when the next document arrives, so that slow inputs (fetched pages) do
+/// not keep finished documents uncommitted for long.
+const BATCH_TIME: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Documents extracted but not yet committed, with their content hashes.
+struct Pending {
+    docs: Vec<(DocumentRecord, String)>,
+    since: Option<std::time::Instant>,
+}
+
+impl Pending {
+    fn is_due(&self) -> bool {
+        self.docs.len() >= BATCH_DOCS || self.since.is_some_and(|t| t.elapsed() >= BATCH_TIME)
+    }
+
+    /// Stores the pending documents in one transaction and counts them in `summary`. When the
+    /// batch fails, its documents are stored one by one, so that every document before the one
+    /// that fails is kept and the error names that document.
+    fn commit(
+        &mut self,
+        store: &mut SqliteStore,
+        summary: &mut IngestSummary,
+        bar: &indicatif::ProgressBar,
+    ) -> Result<()> {
+        self.since = None;
+        if self.docs.is_empty() {
+            return Ok(());
+        }
+        let docs = std::mem::take(&mut self.docs);
+        let refs: Vec<(&DocumentRecord, &str)> =
+            docs.iter().map(|(r, h)| (r, h.as_str())).collect();
+        let outcomes = match store.ingest_batch(&refs) {
+            Ok(outcomes) => outcomes,
+            Err(_) => {
+                for (rec, hash) in &docs {
+                    let out = store
+                        .ingest_document(rec, hash)
+                        .with_context(|| format!("could not store {}", rec.document.doc))?;
+                    summary.count(&out);
+                    bar.inc(1);
+                }
+                return Ok(());
+            }
+        };
+        for out in &outcomes {
+            summary.count(out);
+        }
+        bar.inc(outcomes.len() as u64);
+        bar.set_message(format!("{} events", summary.new_events));
+        Ok(())
+    }
+}
+
+impl IngestSummary {
+    fn count(&mut self, out: &sitrep_store::IngestOutcome) {
+        if out.is_duplicate() {
+            self.duplicates += 1;
+        } else {
+            self.documents += 1;
+            self.new_events += out.new_events;
+            self.merged_events += out.merged_events;
+        }
+    }
+}
+
 /// Stores the documents that the pipeline made from `args.inputs`, fusing their events with the
 /// stored ones, with a progress bar when stderr is a terminal and a summary on stderr at the
-/// end. An input the pipeline could not read is reported and counted; a database error stops
-/// the run (what was stored before it stays stored).
+/// end. Documents are committed in batches (see [`BATCH_DOCS`]). An input the pipeline could
+/// not read is reported and counted; a database error stops the run (what was committed before
+/// it stays stored).
 pub fn run_ingest(
     args: IngestArgs,
     docs: impl Iterator<Item = Result<DocumentRecord>>,
@@ -101,29 +178,28 @@ pub fn run_ingest(
     let mut store = open_for_writing(args.db.as_deref())?;
     let bar = crate::progress();
     let mut summary = IngestSummary::default();
+    let mut pending = Pending {
+        docs: Vec::with_capacity(BATCH_DOCS),
+        since: None,
+    };
     for item in docs {
-        bar.inc(1);
-        let rec = match item {
-            Ok(rec) => rec,
+        match item {
+            Ok(rec) => {
+                let hash = content_hash(&rec.document.text);
+                pending.docs.push((rec, hash));
+                pending.since.get_or_insert_with(std::time::Instant::now);
+            }
             Err(e) => {
                 bar.suspend(|| eprintln!("sitrep: {e:#}"));
                 summary.errors += 1;
-                continue;
+                bar.inc(1);
             }
-        };
-        let hash = content_hash(&rec.document.text);
-        let out = store
-            .ingest_document(&rec, &hash)
-            .with_context(|| format!("could not store {}", rec.document.doc))?;
-        if out.is_duplicate() {
-            summary.duplicates += 1;
-        } else {
-            summary.documents += 1;
-            summary.new_events += out.new_events;
-            summary.merged_events += out.merged_events;
         }
-        bar.set_message(format!("{} events", summary.new_events));
+        if pending.is_due() {
+            pending.commit(&mut store, &mut summary, &bar)?;
+        }
     }
+    pending.commit(&mut store, &mut summary, &bar)?;
     bar.finish_and_clear();
     eprintln!("sitrep: {summary}");
     Ok(summary)

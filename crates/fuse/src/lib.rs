@@ -8,7 +8,8 @@
 //! old articles.
 //!
 //! - [`Report`]: one per-document event with its [`Source`] and the document's [`Fingerprint`].
-//! - [`best_match`] decides whether a new report joins a stored event (and which one).
+//! - [`best_match`] decides whether a new report joins a stored event (and which one);
+//!   [`best_match_fused`] does the same for events whose fused view the caller keeps.
 //! - [`fuse`] computes the fused view of an event from its reports: a [`Fused`] value.
 
 mod matching;
@@ -16,8 +17,8 @@ mod merge;
 mod reprint;
 
 pub use matching::{
-    best_match, compatible_kinds, date_window, haversine_km, kinds_compatible, match_score,
-    radius_km, DateWindow, ADMIN1_RADIUS_KM, PLACE_RADIUS_KM,
+    best_match, best_match_fused, compatible_kinds, date_window, haversine_km, kinds_compatible,
+    match_score, radius_km, DateWindow, ADMIN1_RADIUS_KM, PLACE_RADIUS_KM,
 };
 pub use merge::{fuse, independent_groups, status_over, Contradiction, ContradictionValue, Fused};
 pub use reprint::{fingerprint, Fingerprint, REPRINT_SIMILARITY};

@@ -331,14 +331,34 @@ impl Coarser for LocationPrecision {
 /// The candidate (given as the list of its reports) that the new report should join, if any:
 /// the compatible one with the best score.
 pub fn best_match(new: &Report, candidates: &[Vec<Report>]) -> Option<usize> {
+    let fused: Vec<Option<Event>> = candidates
+        .iter()
+        .map(|reports| (!reports.is_empty()).then(|| fuse(reports).event))
+        .collect();
+    let pairs: Vec<(&[Report], &Event)> = candidates
+        .iter()
+        .zip(&fused)
+        .filter_map(|(reports, ev)| Some((reports.as_slice(), ev.as_ref()?)))
+        .collect();
+    // Map the index among the non-empty candidates back to the index in `candidates`.
+    let k = best_match_fused(new, &pairs)?;
     candidates
         .iter()
         .enumerate()
-        .filter(|(_, reports)| !reports.is_empty())
-        .filter_map(|(i, reports)| {
-            let fused = fuse(reports);
-            match_score(new, reports, &fused.event).map(|s| (i, s))
-        })
+        .filter(|(_, r)| !r.is_empty())
+        .nth(k)
+        .map(|(i, _)| i)
+}
+
+/// [`best_match`] for candidates whose fused view is already known: each candidate is its
+/// reports and `fuse(reports).event`. Candidates without reports never match; among equal
+/// scores the first candidate wins.
+pub fn best_match_fused(new: &Report, candidates: &[(&[Report], &Event)]) -> Option<usize> {
+    candidates
+        .iter()
+        .enumerate()
+        .filter(|(_, (reports, _))| !reports.is_empty())
+        .filter_map(|(i, (reports, fused))| match_score(new, reports, fused).map(|s| (i, s)))
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
         .map(|(i, _)| i)
 }

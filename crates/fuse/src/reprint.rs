@@ -58,36 +58,93 @@ fn mix(mut x: u64) -> u64 {
 }
 
 fn fnv(word: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h: u64 = FNV_OFFSET;
     for b in word.bytes() {
         h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        h = h.wrapping_mul(FNV_PRIME);
     }
     h
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// The salt of each hash function: `mix(shingle ^ SALTS[i])` is the `i`-th hash of a shingle.
+const SALTS: [u64; HASHES] = {
+    let mut s = [0u64; HASHES];
+    let mut i = 0;
+    while i < HASHES {
+        s[i] = (i as u64).wrapping_mul(0x2545_f491_4f6c_dd1d);
+        i += 1;
+    }
+    s
+};
+
+/// Calls `f` with the FNV-1a hash of each word of `text`, lower-cased, where words are the
+/// maximal runs of alphanumeric characters. ASCII words are hashed as they are read; a word
+/// with other characters is lower-cased as a whole (`str::to_lowercase`, which knows
+/// context-dependent forms such as the final sigma) and then hashed.
+fn for_each_word_hash(text: &str, mut f: impl FnMut(u64)) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip separators.
+        let b = bytes[i];
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if !c.is_alphanumeric() {
+                i += c.len_utf8();
+                continue;
+            }
+        }
+        // A word starts at `i`: hash its ASCII prefix on the fly.
+        let start = i;
+        let mut h = FNV_OFFSET;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            h ^= u64::from(bytes[i].to_ascii_lowercase());
+            h = h.wrapping_mul(FNV_PRIME);
+            i += 1;
+        }
+        if i < bytes.len() && !bytes[i].is_ascii() {
+            // Not ASCII: find the end of the word and hash its lower-case form.
+            let mut end = i;
+            for c in text[i..].chars() {
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                end += c.len_utf8();
+            }
+            if end > i {
+                i = end;
+                f(fnv(&text[start..end].to_lowercase()));
+                continue;
+            }
+        }
+        f(h);
+    }
 }
 
 /// The fingerprint of a text: words are lower-cased alphanumeric runs, so punctuation, case and
 /// layout differences between renderings of one story do not matter.
 pub fn fingerprint(text: &str) -> Fingerprint {
-    let words: Vec<u64> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| fnv(&w.to_lowercase()))
-        .collect();
+    let mut words: Vec<u64> = Vec::with_capacity(text.len() / 6);
+    for_each_word_hash(text, |h| words.push(h));
     if words.len() < SHINGLE {
         return Fingerprint::default();
     }
-    let mut mins = vec![u64::MAX; HASHES];
+    let mut mins = [u64::MAX; HASHES];
     for window in words.windows(SHINGLE) {
         let shingle = window.iter().fold(0u64, |acc, w| mix(acc ^ w));
-        for (i, m) in mins.iter_mut().enumerate() {
-            let h = mix(shingle ^ (i as u64).wrapping_mul(0x2545_f491_4f6c_dd1d));
-            if h < *m {
-                *m = h;
-            }
+        for (m, salt) in mins.iter_mut().zip(SALTS) {
+            *m = (*m).min(mix(shingle ^ salt));
         }
     }
-    Fingerprint(mins)
+    Fingerprint(mins.to_vec())
 }
 
 #[cfg(test)]
@@ -128,6 +185,52 @@ mod tests {
             infrastructure on the agenda, according to officials from both sides.",
         );
         assert!(!a.bands().iter().any(|k| c.bands().contains(k)));
+    }
+
+    /// The fingerprint as first defined, word by word with `str::split` and `to_lowercase`:
+    /// stored fingerprints were computed this way, so the fast path must agree with it exactly.
+    fn reference_fingerprint(text: &str) -> Fingerprint {
+        let words: Vec<u64> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| fnv(&w.to_lowercase()))
+            .collect();
+        if words.len() < SHINGLE {
+            return Fingerprint::default();
+        }
+        let mut mins = vec![u64::MAX; HASHES];
+        for window in words.windows(SHINGLE) {
+            let shingle = window.iter().fold(0u64, |acc, w| mix(acc ^ w));
+            for (i, m) in mins.iter_mut().enumerate() {
+                let h = mix(shingle ^ (i as u64).wrapping_mul(0x2545_f491_4f6c_dd1d));
+                if h < *m {
+                    *m = h;
+                }
+            }
+        }
+        Fingerprint(mins)
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_reference_on_mixed_scripts() {
+        let texts = [
+            STORY,
+            "Удар по Харкову: ЗСУ повідомили про 12 дронів «Шахед» — ОДИН збито.",
+            "ΟΔΟΣ ΣΟΦΟΚΛΕΟΥΣ. Η πόλη επλήγη από πυραύλους, είπαν οι αρχές της περιοχής σήμερα.",
+            "Straße café naïve résumé İstanbul DŽ ǅ 1st 2nd 3rd — x’s y’all  \u{0} end",
+            "a b c d",
+            "",
+        ];
+        for t in texts {
+            assert_eq!(fingerprint(t), reference_fingerprint(t), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_path_agrees_with_the_reference(text in "(?s)[a-zA-Z0-9 ,.’ÉéΣσςЖж中\u{300}\t\n-]{0,300}") {
+            proptest::prop_assert_eq!(fingerprint(&text), reference_fingerprint(&text));
+        }
     }
 
     #[test]

@@ -2,9 +2,13 @@
 //!
 //! The file is marked with an `application_id` and its schema version is `user_version`; it is
 //! opened only when it is empty, new, or already ours, so a foreign or corrupt file given by
-//! mistake is refused and never written. Every document is ingested in one `IMMEDIATE`
-//! transaction in WAL mode, so a process killed at any moment leaves a database holding exactly
-//! the documents whose ingest committed.
+//! mistake is refused and never written. Every document, or every batch of documents given to
+//! [`Store::ingest_batch`], is ingested in one `IMMEDIATE` transaction in WAL mode, so a process
+//! killed at any moment leaves a database holding exactly the documents whose ingest committed.
+//!
+//! Ingest speed: every statement is a cached prepared statement, candidate events are found
+//! through the date indexes without sorting in SQL, and a batch pays for one commit (the write
+//! of its pages to the WAL) however many documents it holds.
 //!
 //! Tables: `documents` (unique URL and content hash), `mentions`, `events` (the fused events,
 //! with indexed filter columns and the full [`StoredEvent`] as JSON), `event_reports` (each
@@ -15,7 +19,7 @@ use crate::{EventFilter, IngestOutcome, Stats, Store, StoreError, StoredEvent, S
 use chrono::{Duration, NaiveDate, SecondsFormat, Utc};
 use rusqlite::{params, params_from_iter, Connection, OpenFlags, OptionalExtension, Transaction};
 use sitrep_fuse::{
-    best_match, compatible_kinds, date_window, fingerprint, fuse, haversine_km, Fingerprint,
+    best_match_fused, compatible_kinds, date_window, fingerprint, fuse, haversine_km, Fingerprint,
     Report, Source, ADMIN1_RADIUS_KM,
 };
 use sitrep_model::{stable_id, DocId, DocumentRecord, Event, EventId, MentionValue};
@@ -45,6 +49,12 @@ const REQUIRED_TABLES: &[&str] = &[
     "events_fts",
 ];
 
+/// Prepared statements kept per connection (rusqlite's default of 16 is fewer than ingest uses).
+const STATEMENT_CACHE: usize = 64;
+
+/// The page cache of a connection, in KiB.
+const PAGE_CACHE_KIB: u32 = 64 * 1024;
+
 /// How many stored events the candidate query returns at most per new report.
 const MAX_CANDIDATES: usize = 200;
 
@@ -52,6 +62,36 @@ const MAX_CANDIDATES: usize = 200;
 pub struct SqliteStore {
     conn: Connection,
     name: String,
+    cache: EventCache,
+}
+
+/// Stored events' reports and fused views, decoded, kept between ingests so that fusion does
+/// not read and decode the same candidate events' reports again for every new report.
+///
+/// An entry holds exactly what [`load_reports`] and [`fuse`] would give for the event. The
+/// entry of an event is replaced whenever ingest rewrites the event; the whole cache is
+/// dropped when a transaction fails (its writes were rolled back) and when another connection
+/// has committed since the last ingest (`PRAGMA data_version` changed).
+#[derive(Default)]
+struct EventCache {
+    events: std::collections::HashMap<i64, CachedEvent>,
+    /// `PRAGMA data_version` when the cache was last known to be current.
+    data_version: Option<i64>,
+}
+
+struct CachedEvent {
+    reports: Vec<Report>,
+    fused: Event,
+}
+
+/// Events the cache holds at most; it is emptied when it would grow beyond.
+const EVENT_CACHE_SIZE: usize = 8192;
+
+impl EventCache {
+    fn clear(&mut self) {
+        self.events.clear();
+        self.data_version = None;
+    }
 }
 
 fn now() -> String {
@@ -121,6 +161,19 @@ fn inspect(path: &Path) -> Result<FileState, StoreError> {
                 format!("it cannot be read as an SQLite database ({e})"),
             )
         })?;
+    // A sitrep database killed before its first checkpoint has its application id (and its
+    // schema) in the committed WAL only; SQLite reads it from there.
+    let wal_app_id: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(|e| {
+            refuse(
+                path,
+                format!("it cannot be read as an SQLite database ({e})"),
+            )
+        })?;
+    if wal_app_id == APPLICATION_ID {
+        return Ok(FileState::Ours);
+    }
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name LIMIT 5")
         .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
@@ -164,7 +217,11 @@ impl SqliteStore {
             path: name.clone(),
             source: e,
         })?;
-        let mut store = SqliteStore { conn, name };
+        let mut store = SqliteStore {
+            conn,
+            name,
+            cache: EventCache::default(),
+        };
         store.init(path, matches!(state, FileState::New))?;
         Ok(store)
     }
@@ -176,7 +233,11 @@ impl SqliteStore {
             path: name.clone(),
             source: e,
         })?;
-        let mut store = SqliteStore { conn, name };
+        let mut store = SqliteStore {
+            conn,
+            name,
+            cache: EventCache::default(),
+        };
         store.init(Path::new(":memory:"), true)?;
         Ok(store)
     }
@@ -197,14 +258,31 @@ impl SqliteStore {
         self.conn
             .busy_timeout(std::time::Duration::from_secs(10))
             .map_err(sql)?;
-        if !new {
-            let id: i32 = self
-                .conn
-                .query_row("PRAGMA application_id", [], |r| r.get(0))
-                .map_err(sql)?;
-            if id != APPLICATION_ID {
-                return Err(refuse(path, "it is not a sitrep database"));
-            }
+        // Ingest uses about thirty distinct statements; the cache keeps all of them prepared.
+        self.conn
+            .set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+        // WAL mode comes first, so that creating a database is one WAL commit rather than two
+        // rollback-journal commits (the schema, then the switch to WAL), each with four
+        // fsyncs. Until the first checkpoint the new schema and application id live in the
+        // WAL only, below a main-file header without them; [`inspect`] reads the id through
+        // SQLite, which recovers the committed WAL, so such a file is known as ours.
+        self.conn
+            .execute_batch(
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+            )
+            .map_err(sql)?;
+        // A page cache of up to 64 MiB (allocated as pages are read) keeps the events and
+        // reports that fusion looks up in memory, instead of reading them back from the WAL or
+        // the file with a system call per page.
+        self.conn
+            .execute_batch(&format!("PRAGMA cache_size = -{PAGE_CACHE_KIB};"))
+            .map_err(sql)?;
+        let id: i32 = self
+            .conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(sql)?;
+        if id != APPLICATION_ID && !(new && id == 0) {
+            return Err(refuse(path, "it is not a sitrep database"));
         }
         let version: u32 = self
             .conn
@@ -219,9 +297,14 @@ impl SqliteStore {
             ));
         }
         if (version as usize) < MIGRATIONS.len() {
-            // The first migration runs before WAL mode is switched on, so that the application
-            // id lands in the main file's header at once.
-            let tx = self.conn.transaction().map_err(sql)?;
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(sql)?;
+            // Another process may have migrated the file since the version was read.
+            let version: u32 = tx
+                .query_row("PRAGMA user_version", [], |r| r.get(0))
+                .map_err(sql)?;
             tx.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID};"))
                 .map_err(sql)?;
             for (i, m) in MIGRATIONS.iter().enumerate().skip(version as usize) {
@@ -231,11 +314,6 @@ impl SqliteStore {
             }
             tx.commit().map_err(sql)?;
         }
-        self.conn
-            .execute_batch(
-                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
-            )
-            .map_err(sql)?;
         let present: Vec<String> = self
             .conn
             .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -299,6 +377,7 @@ impl SqliteStore {
             path: name.clone(),
             source: e,
         };
+        self.cache.clear();
         let tx = self.conn.transaction().map_err(sql)?;
         let mut n = 0;
         for ev in events {
@@ -498,10 +577,8 @@ fn same_content(
     Ok(None)
 }
 
-/// A report row: event JSON, seq, doc, outlet, url, published, fingerprint JSON.
-type ReportRow = (
-    String,
-    i64,
+/// A document's fields that a report needs: doc, outlet, url, published, fingerprint JSON.
+type DocumentRow = (
     String,
     Option<String>,
     Option<String>,
@@ -509,7 +586,15 @@ type ReportRow = (
     String,
 );
 
+/// The stored reports of one event (see [`load_reports`]).
+const REPORTS_OF_EVENT: &str =
+    "SELECT data, seq, document_id FROM event_reports WHERE event_id = ?1";
+
 /// Stored reports of one event, in ingest order.
+///
+/// The statements have no `ORDER BY`: with one, SQLite marks the bound event id as affecting
+/// the plan and re-prepares the statement on every execution, which costs more than reading
+/// the rows. The rows are sorted by `seq` here instead.
 fn load_reports(
     tx: &Connection,
     event_row: i64,
@@ -518,29 +603,26 @@ fn load_reports(
         path: "reports".into(),
         source: e,
     };
-    let mut stmt = tx
+    let mut rows: Vec<(String, i64, i64)> = tx
+        .prepare_cached(REPORTS_OF_EVENT)
+        .and_then(|mut stmt| {
+            stmt.query_map([event_row], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect()
+        })
+        .map_err(sql)?;
+    rows.sort_by_key(|r| r.1);
+    let mut doc_stmt = tx
         .prepare_cached(
-            "SELECT r.data, r.seq, d.doc, d.outlet, d.url, d.published, d.fingerprint
-             FROM event_reports r JOIN documents d ON d.id = r.document_id
-             WHERE r.event_id = ?1 ORDER BY r.seq",
+            "SELECT doc, outlet, url, published, fingerprint FROM documents WHERE id = ?1",
         )
         .map_err(sql)?;
-    let rows: Vec<ReportRow> = stmt
-        .query_map([event_row], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-            ))
-        })
-        .and_then(|rows| rows.collect())
-        .map_err(sql)?;
     rows.into_iter()
-        .map(|(data, seq, doc, outlet, url, published, fp)| {
+        .map(|(data, seq, doc_row)| {
+            let (doc, outlet, url, published, fp): DocumentRow = doc_stmt
+                .query_row([doc_row], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                })
+                .map_err(sql)?;
             let event: Event = decode("an event report", &data)?;
             let fingerprint: Fingerprint = decode("a fingerprint", &fp)?;
             let published = published.and_then(|p| NaiveDate::parse_from_str(&p, "%Y-%m-%d").ok());
@@ -565,8 +647,17 @@ fn load_reports(
 
 /// Row ids of stored events that may report the same real event as `report`: compatible kind,
 /// dates within the window (or the same month and day when a year is unknown), and a place in
-/// the bounding box of the widest matching radius (or no coordinates).
+/// the bounding box of the widest matching radius (or no coordinates). The latest
+/// [`MAX_CANDIDATES`] of them, latest first.
+///
+/// The rows are found through the date indexes (`events_date` for a date range, one
+/// `events_month_day` lookup per day for yearless dates), so that the work follows the number
+/// of events in the window rather than the number of events of a kind; the kind is checked on
+/// the rows. Every value is a bound parameter and the SQL text takes one of a few fixed shapes,
+/// so the statements stay in the statement cache, and no statement needs a temporary b-tree
+/// (for sorting or for an `IN` list), which SQLite would allocate and free on every call.
 fn candidates(tx: &Connection, report: &Report) -> Result<Vec<i64>, StoreError> {
+    use rusqlite::types::Value;
     let sql_err = |e| StoreError::Sqlite {
         path: "candidates".into(),
         source: e,
@@ -574,41 +665,13 @@ fn candidates(tx: &Connection, report: &Report) -> Result<Vec<i64>, StoreError> 
     let Some(window) = date_window(&report.event, report.source.published) else {
         return Ok(vec![]);
     };
-    let kinds: Vec<String> = compatible_kinds(report.event.kind)
+    let kinds: Vec<&str> = compatible_kinds(report.event.kind)
         .iter()
-        .map(|k| k.as_str().to_string())
+        .map(|k| k.as_str())
         .collect();
-    let mut sql = format!(
-        "SELECT id FROM events WHERE kind IN ({})",
-        vec!["?"; kinds.len()].join(", ")
-    );
-    let mut args: Vec<rusqlite::types::Value> = kinds
-        .into_iter()
-        .map(rusqlite::types::Value::Text)
-        .collect();
-    // Month-day strings of the days around the window's start, for yearless dates.
-    let md = |d: NaiveDate| d.format("%m-%d").to_string();
-    let anchor = NaiveDate::from_ymd_opt(2000, window.start.month, window.start.day);
-    let mds: Vec<String> = anchor
-        .map(|a| (-1..=1).map(|k| md(a + Duration::days(k))).collect())
-        .unwrap_or_default();
-    let md_in = format!("month_day IN ('{}')", mds.join("', '"));
-    match window.search_range() {
-        Some((s, e)) => {
-            let max_span: i64 = tx
-                .query_row("SELECT coalesce(max(span_days), 0) FROM events", [], |r| {
-                    r.get(0)
-                })
-                .map_err(sql_err)?;
-            sql += &format!(
-                " AND ((date_start BETWEEN ? AND ? AND date_end >= ?) OR (date_start IS NULL AND {md_in}))"
-            );
-            args.push((s - Duration::days(max_span)).to_string().into());
-            args.push(e.to_string().into());
-            args.push(s.to_string().into());
-        }
-        None => sql += &format!(" AND {md_in}"),
-    }
+    // The place filter, appended to each query, and its values.
+    let mut place_sql = "";
+    let mut place_args: Vec<Value> = Vec::new();
     if let Some((lat, lon)) = report
         .event
         .location
@@ -617,24 +680,318 @@ fn candidates(tx: &Connection, report: &Report) -> Result<Vec<i64>, StoreError> 
     {
         let dlat = ADMIN1_RADIUS_KM / 111.0;
         let dlon = dlat / lat.to_radians().cos().abs().max(0.05);
-        sql += " AND (lat IS NULL OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?) OR admin1 = ?)";
-        args.extend(
-            [lat - dlat, lat + dlat, lon - dlon, lon + dlon].map(rusqlite::types::Value::Real),
-        );
+        place_sql =
+            " AND (lat IS NULL OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?) OR admin1 = ?)";
+        place_args.extend([lat - dlat, lat + dlat, lon - dlon, lon + dlon].map(Value::Real));
         let admin1 = report
             .event
             .location
             .as_ref()
             .and_then(|l| l.admin1.clone());
-        args.push(admin1.map_or(rusqlite::types::Value::Null, rusqlite::types::Value::Text));
+        place_args.push(admin1.map_or(Value::Null, Value::Text));
     }
-    sql += &format!(" ORDER BY id DESC LIMIT {MAX_CANDIDATES}");
-    let mut stmt = tx.prepare_cached(&sql).map_err(sql_err)?;
-    let ids = stmt
-        .query_map(params_from_iter(args), |r| r.get(0))
-        .and_then(|rows| rows.collect())
-        .map_err(sql_err)?;
+    let mut ids: Vec<i64> = Vec::new();
+    let mut run = |sql: String, mut args: Vec<Value>| -> Result<(), StoreError> {
+        args.extend(place_args.iter().cloned());
+        let mut stmt = tx.prepare_cached(&sql).map_err(sql_err)?;
+        let mut rows = stmt.query(params_from_iter(args)).map_err(sql_err)?;
+        while let Some(row) = rows.next().map_err(sql_err)? {
+            let kind = row.get_ref(1).map_err(sql_err)?;
+            if kinds.iter().any(|k| kind.as_str().ok() == Some(*k)) {
+                ids.push(row.get(0).map_err(sql_err)?);
+            }
+        }
+        Ok(())
+    };
+    let range = window.search_range();
+    if let Some((s, e)) = range {
+        let max_span: i64 = tx
+            .prepare_cached("SELECT coalesce(max(span_days), 0) FROM events")
+            .and_then(|mut st| st.query_row([], |r| r.get(0)))
+            .map_err(sql_err)?;
+        run(
+            format!(
+                "SELECT id, kind FROM events
+                 WHERE date_start BETWEEN ? AND ? AND date_end >= ?{place_sql}"
+            ),
+            vec![
+                (s - Duration::days(max_span)).to_string().into(),
+                e.to_string().into(),
+                s.to_string().into(),
+            ],
+        )?;
+    }
+    // Yearless dates match the same month and day, give or take a day: stored yearless
+    // events for a dated report, any stored event for a yearless one.
+    if let Some(anchor) = NaiveDate::from_ymd_opt(2000, window.start.month, window.start.day) {
+        let undated_only = if range.is_some() {
+            " AND date_start IS NULL"
+        } else {
+            ""
+        };
+        for k in -1..=1 {
+            let md = (anchor + Duration::days(k)).format("%m-%d").to_string();
+            run(
+                format!("SELECT id, kind FROM events WHERE month_day = ?{undated_only}{place_sql}"),
+                vec![md.into()],
+            )?;
+        }
+    }
+    ids.sort_unstable_by(|a, b| b.cmp(a));
+    ids.dedup();
+    ids.truncate(MAX_CANDIDATES);
     Ok(ids)
+}
+
+/// The JSON of a mention's value (the `value` part of its `"type": ..., "value": ...` form) and
+/// its type name, serialised straight from the value.
+fn mention_value(v: &MentionValue) -> (&'static str, String) {
+    match v {
+        MentionValue::Place(x) => ("place", json(x)),
+        MentionValue::Actor(x) => ("actor", json(x)),
+        MentionValue::Weapon(x) => ("weapon", json(x)),
+        MentionValue::Date(x) => ("date", json(x)),
+        MentionValue::Quantity(x) => ("quantity", json(x)),
+    }
+}
+
+/// Stores one document inside the open transaction `tx`: the body of
+/// [`Store::ingest_document`] and of each step of [`Store::ingest_batch`]. Every statement is
+/// a cached prepared statement, so that a batch of documents parses its SQL once.
+fn ingest_in(
+    tx: &Transaction,
+    name: &str,
+    cache: &mut EventCache,
+    rec: &DocumentRecord,
+    content_hash: &str,
+) -> Result<IngestOutcome, StoreError> {
+    let sql = |e| StoreError::Sqlite {
+        path: name.to_string(),
+        source: e,
+    };
+    let doc = &rec.document;
+    let existing: Option<String> = tx
+        .prepare_cached(
+            "SELECT doc FROM documents WHERE content_hash = ?1 OR (?2 IS NOT NULL AND url = ?2)",
+        )
+        .and_then(|mut s| {
+            s.query_row(params![content_hash, doc.url], |r| r.get(0))
+                .optional()
+        })
+        .map_err(sql)?;
+    if let Some(d) = existing {
+        return Ok(IngestOutcome {
+            duplicate_of: Some(DocId(d)),
+            ..Default::default()
+        });
+    }
+    let fp = fingerprint(&doc.text);
+    if let Some(d) = same_content(tx, doc, &fp)? {
+        return Ok(IngestOutcome {
+            duplicate_of: Some(d),
+            ..Default::default()
+        });
+    }
+    let stamp = now();
+    tx.prepare_cached(
+        "INSERT INTO documents (doc, url, content_hash, title, outlet, author, published,
+            language, text, errors, fingerprint, event_count, ingested_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )
+    .and_then(|mut s| {
+        s.execute(params![
+            doc.doc.0,
+            doc.url,
+            content_hash,
+            doc.title,
+            doc.outlet,
+            doc.author,
+            doc.published.map(|d| d.to_string()),
+            doc.language,
+            doc.text,
+            json(&doc.errors),
+            json(&fp),
+            rec.events.len() as i64,
+            stamp,
+        ])
+    })
+    .map_err(sql)?;
+    let doc_row = tx.last_insert_rowid();
+    {
+        let mut bands = tx
+            .prepare_cached(
+                "INSERT INTO document_bands (band, key, document_id) VALUES (?1, ?2, ?3)",
+            )
+            .map_err(sql)?;
+        for (band, key) in fp.bands() {
+            bands.execute(params![band, key, doc_row]).map_err(sql)?;
+        }
+    }
+    {
+        let mut ins = tx
+            .prepare_cached(
+                "INSERT INTO mentions (document_id, type, text, start, end, value)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )
+            .map_err(sql)?;
+        for m in rec.mentions.iter().flatten() {
+            let (kind, value) = mention_value(&m.value);
+            ins.execute(params![
+                doc_row,
+                kind,
+                m.text,
+                m.start as i64,
+                m.end as i64,
+                value
+            ])
+            .map_err(sql)?;
+        }
+    }
+    let mut outcome = IngestOutcome::default();
+    let source = Source {
+        doc: doc.doc.clone(),
+        outlet: doc.outlet.clone(),
+        url: doc.url.clone(),
+        published: doc.published,
+    };
+    let mut merged_into: Vec<i64> = Vec::new();
+    for (i, ev) in rec.events.iter().enumerate() {
+        let report = Report {
+            event: ev.clone(),
+            source: source.clone(),
+            fingerprint: fp.clone(),
+            seq: (doc_row as u64) * 10_000 + i as u64,
+        };
+        let ids = candidates(tx, &report)?;
+        if cache.events.len() + ids.len() > EVENT_CACHE_SIZE {
+            cache.events.clear();
+        }
+        for &id in &ids {
+            if let std::collections::hash_map::Entry::Vacant(slot) = cache.events.entry(id) {
+                let reports: Vec<Report> =
+                    load_reports(tx, id)?.into_iter().map(|(r, _)| r).collect();
+                let fused = fuse(&reports).event;
+                slot.insert(CachedEvent { reports, fused });
+            }
+        }
+        let best = {
+            let loaded: Vec<(&[Report], &Event)> = ids
+                .iter()
+                .filter_map(|id| cache.events.get(id))
+                .map(|c| (c.reports.as_slice(), &c.fused))
+                .collect();
+            best_match_fused(&report, &loaded)
+        };
+        let (row, mut reports, first_seen) = match best {
+            Some(k) => {
+                let row = ids[k];
+                let (first_seen, uid): (String, String) = tx
+                    .prepare_cached("SELECT first_seen, uid FROM events WHERE id = ?1")
+                    .and_then(|mut s| s.query_row([row], |r| Ok((r.get(0)?, r.get(1)?))))
+                    .map_err(sql)?;
+                if !merged_into.contains(&row) {
+                    merged_into.push(row);
+                    outcome.merged_events += 1;
+                }
+                let reports = cache
+                    .events
+                    .remove(&row)
+                    .map(|c| c.reports)
+                    .unwrap_or_default();
+                (Some((row, uid)), reports, first_seen)
+            }
+            None => {
+                outcome.new_events += 1;
+                (None, vec![], stamp.clone())
+            }
+        };
+        reports.push(report);
+        let fused = fuse(&reports);
+        let fused_view = fused.event.clone();
+        let uid = match &row {
+            Some((_, uid)) => uid.clone(),
+            None => stable_id(&["event", content_hash, &ev.id.0, &i.to_string()]),
+        };
+        let mut event = fused.event;
+        event.id = EventId(uid.clone());
+        let stored = StoredEvent {
+            event,
+            sources: fused.sources,
+            independent_sources: fused.independent_sources,
+            contradictions: fused.contradictions,
+            first_seen,
+            last_updated: stamp.clone(),
+            reports: vec![],
+        };
+        let event_row = write_event(tx, row.map(|(r, _)| r), &stored).map_err(sql)?;
+        cache.events.insert(
+            event_row,
+            CachedEvent {
+                reports: reports.clone(),
+                fused: fused_view,
+            },
+        );
+        tx.prepare_cached(
+            "INSERT INTO event_reports (event_id, document_id, report_uid, seq, data)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )
+        .and_then(|mut s| {
+            s.execute(params![
+                event_row,
+                doc_row,
+                ev.id.0,
+                reports.last().map_or(0, |r| r.seq as i64),
+                json(ev)
+            ])
+        })
+        .map_err(sql)?;
+        let report_row = tx.last_insert_rowid();
+        {
+            let mut claims = tx
+                .prepare_cached(
+                    "INSERT INTO claims (event_id, report_id, document_id, source, stance, text, start, end)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )
+                .map_err(sql)?;
+            for c in &ev.claims {
+                let stance = serde_json::to_value(c.stance)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string));
+                claims
+                    .execute(params![
+                        event_row,
+                        report_row,
+                        doc_row,
+                        c.source,
+                        stance,
+                        c.text,
+                        c.start as i64,
+                        c.end as i64
+                    ])
+                    .map_err(sql)?;
+            }
+            let mut evidence = tx
+                .prepare_cached(
+                    "INSERT INTO evidence (event_id, report_id, document_id, start, end, text)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )
+                .map_err(sql)?;
+            for x in &ev.evidence {
+                evidence
+                    .execute(params![
+                        event_row,
+                        report_row,
+                        doc_row,
+                        x.start as i64,
+                        x.end as i64,
+                        x.text
+                    ])
+                    .map_err(sql)?;
+            }
+        }
+        outcome.events.push(EventId(uid));
+    }
+    Ok(outcome)
 }
 
 impl Store for SqliteStore {
@@ -643,224 +1000,45 @@ impl Store for SqliteStore {
         rec: &DocumentRecord,
         content_hash: &str,
     ) -> Result<IngestOutcome, StoreError> {
+        let mut out = self.ingest_batch(&[(rec, content_hash)])?;
+        Ok(out.pop().unwrap_or_default())
+    }
+
+    /// One `IMMEDIATE` transaction for the whole batch: either every document of the batch is
+    /// stored or none is.
+    fn ingest_batch(
+        &mut self,
+        docs: &[(&DocumentRecord, &str)],
+    ) -> Result<Vec<IngestOutcome>, StoreError> {
         let name = self.name.clone();
         let sql = |e| StoreError::Sqlite {
             path: name.clone(),
             source: e,
         };
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(sql)?;
-        let doc = &rec.document;
-        let existing: Option<String> = tx
-            .query_row(
-                "SELECT doc FROM documents WHERE content_hash = ?1 OR (?2 IS NOT NULL AND url = ?2)",
-                params![content_hash, doc.url],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(sql)?;
-        if let Some(d) = existing {
-            return Ok(IngestOutcome {
-                duplicate_of: Some(DocId(d)),
-                ..Default::default()
-            });
-        }
-        let fp = fingerprint(&doc.text);
-        if let Some(d) = same_content(&tx, doc, &fp)? {
-            return Ok(IngestOutcome {
-                duplicate_of: Some(d),
-                ..Default::default()
-            });
-        }
-        let stamp = now();
-        tx.execute(
-            "INSERT INTO documents (doc, url, content_hash, title, outlet, author, published,
-                language, text, errors, fingerprint, event_count, ingested_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            params![
-                doc.doc.0,
-                doc.url,
-                content_hash,
-                doc.title,
-                doc.outlet,
-                doc.author,
-                doc.published.map(|d| d.to_string()),
-                doc.language,
-                doc.text,
-                json(&doc.errors),
-                json(&fp),
-                rec.events.len() as i64,
-                stamp,
-            ],
-        )
-        .map_err(sql)?;
-        let doc_row = tx.last_insert_rowid();
-        {
-            let mut bands = tx
-                .prepare_cached(
-                    "INSERT INTO document_bands (band, key, document_id) VALUES (?1, ?2, ?3)",
-                )
+        let SqliteStore { conn, cache, .. } = self;
+        let result = (|| {
+            let tx = conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
                 .map_err(sql)?;
-            for (band, key) in fp.bands() {
-                bands.execute(params![band, key, doc_row]).map_err(sql)?;
-            }
-        }
-        {
-            let mut ins = tx
-                .prepare_cached(
-                    "INSERT INTO mentions (document_id, type, text, start, end, value)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                )
+            // With the write lock held, nobody else can commit until this transaction ends.
+            let version: i64 = tx
+                .query_row("PRAGMA data_version", [], |r| r.get(0))
                 .map_err(sql)?;
-            for m in rec.mentions.iter().flatten() {
-                let kind = match &m.value {
-                    MentionValue::Place(_) => "place",
-                    MentionValue::Actor(_) => "actor",
-                    MentionValue::Weapon(_) => "weapon",
-                    MentionValue::Date(_) => "date",
-                    MentionValue::Quantity(_) => "quantity",
-                };
-                let value = serde_json::to_value(&m.value)
-                    .ok()
-                    .and_then(|v| v.get("value").cloned())
-                    .unwrap_or_default();
-                ins.execute(params![
-                    doc_row,
-                    kind,
-                    m.text,
-                    m.start as i64,
-                    m.end as i64,
-                    value.to_string()
-                ])
-                .map_err(sql)?;
+            if cache.data_version != Some(version) {
+                cache.clear();
+                cache.data_version = Some(version);
             }
+            let mut out = Vec::with_capacity(docs.len());
+            for (rec, hash) in docs {
+                out.push(ingest_in(&tx, &name, cache, rec, hash)?);
+            }
+            tx.commit().map_err(sql)?;
+            Ok(out)
+        })();
+        if result.is_err() {
+            cache.clear();
         }
-        let mut outcome = IngestOutcome::default();
-        let source = Source {
-            doc: doc.doc.clone(),
-            outlet: doc.outlet.clone(),
-            url: doc.url.clone(),
-            published: doc.published,
-        };
-        let mut merged_into: Vec<i64> = Vec::new();
-        for (i, ev) in rec.events.iter().enumerate() {
-            let report = Report {
-                event: ev.clone(),
-                source: source.clone(),
-                fingerprint: fp.clone(),
-                seq: (doc_row as u64) * 10_000 + i as u64,
-            };
-            let ids = candidates(&tx, &report)?;
-            let mut loaded = Vec::with_capacity(ids.len());
-            for &id in &ids {
-                loaded.push(
-                    load_reports(&tx, id)?
-                        .into_iter()
-                        .map(|(r, _)| r)
-                        .collect::<Vec<_>>(),
-                );
-            }
-            let (row, mut reports, first_seen) = match best_match(&report, &loaded) {
-                Some(k) => {
-                    let row = ids[k];
-                    let (first_seen, uid): (String, String) = tx
-                        .query_row(
-                            "SELECT first_seen, uid FROM events WHERE id = ?1",
-                            [row],
-                            |r| Ok((r.get(0)?, r.get(1)?)),
-                        )
-                        .map_err(sql)?;
-                    if !merged_into.contains(&row) {
-                        merged_into.push(row);
-                        outcome.merged_events += 1;
-                    }
-                    (Some((row, uid)), std::mem::take(&mut loaded[k]), first_seen)
-                }
-                None => {
-                    outcome.new_events += 1;
-                    (None, vec![], stamp.clone())
-                }
-            };
-            reports.push(report);
-            let fused = fuse(&reports);
-            let uid = match &row {
-                Some((_, uid)) => uid.clone(),
-                None => stable_id(&["event", content_hash, &ev.id.0, &i.to_string()]),
-            };
-            let mut event = fused.event;
-            event.id = EventId(uid.clone());
-            let stored = StoredEvent {
-                event,
-                sources: fused.sources,
-                independent_sources: fused.independent_sources,
-                contradictions: fused.contradictions,
-                first_seen,
-                last_updated: stamp.clone(),
-                reports: vec![],
-            };
-            let event_row = write_event(&tx, row.map(|(r, _)| r), &stored).map_err(sql)?;
-            tx.execute(
-                "INSERT INTO event_reports (event_id, document_id, report_uid, seq, data)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![
-                    event_row,
-                    doc_row,
-                    ev.id.0,
-                    reports.last().map_or(0, |r| r.seq as i64),
-                    json(ev)
-                ],
-            )
-            .map_err(sql)?;
-            let report_row = tx.last_insert_rowid();
-            {
-                let mut claims = tx
-                    .prepare_cached(
-                        "INSERT INTO claims (event_id, report_id, document_id, source, stance, text, start, end)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                    )
-                    .map_err(sql)?;
-                for c in &ev.claims {
-                    let stance = serde_json::to_value(c.stance)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_string));
-                    claims
-                        .execute(params![
-                            event_row,
-                            report_row,
-                            doc_row,
-                            c.source,
-                            stance,
-                            c.text,
-                            c.start as i64,
-                            c.end as i64
-                        ])
-                        .map_err(sql)?;
-                }
-                let mut evidence = tx
-                    .prepare_cached(
-                        "INSERT INTO evidence (event_id, report_id, document_id, start, end, text)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    )
-                    .map_err(sql)?;
-                for x in &ev.evidence {
-                    evidence
-                        .execute(params![
-                            event_row,
-                            report_row,
-                            doc_row,
-                            x.start as i64,
-                            x.end as i64,
-                            x.text
-                        ])
-                        .map_err(sql)?;
-                }
-            }
-            outcome.events.push(EventId(uid));
-        }
-        tx.commit().map_err(sql)?;
-        Ok(outcome)
+        result
     }
 
     fn has_document(&self, url_or_hash: &str) -> Result<bool, StoreError> {
@@ -1041,4 +1219,138 @@ fn query_sql(
         sql += &format!(" LIMIT {limit}");
     }
     Ok((sql, args))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing;
+    use rusqlite::types::Value;
+
+    /// The candidate lookup as one filtering query (kind list, date range or month-days, box,
+    /// latest first): what the indexed lookups must return.
+    fn reference_candidates(conn: &Connection, report: &Report) -> Vec<i64> {
+        let Some(window) = date_window(&report.event, report.source.published) else {
+            return vec![];
+        };
+        let kinds: Vec<String> = compatible_kinds(report.event.kind)
+            .iter()
+            .map(|k| format!("'{}'", k.as_str()))
+            .collect();
+        let anchor = NaiveDate::from_ymd_opt(2000, window.start.month, window.start.day);
+        let mds: Vec<String> = anchor
+            .map(|a| {
+                (-1..=1)
+                    .map(|k| format!("'{}'", (a + Duration::days(k)).format("%m-%d")))
+                    .collect()
+            })
+            .unwrap_or_else(|| vec!["''".into()]);
+        let md_in = format!("month_day IN ({})", mds.join(", "));
+        let mut sql = format!("SELECT id FROM events WHERE kind IN ({})", kinds.join(", "));
+        let mut args: Vec<Value> = Vec::new();
+        match window.search_range() {
+            Some((s, e)) => {
+                let max_span: i64 = conn
+                    .query_row("SELECT coalesce(max(span_days), 0) FROM events", [], |r| {
+                        r.get(0)
+                    })
+                    .unwrap();
+                sql += &format!(
+                    " AND ((date_start BETWEEN ? AND ? AND date_end >= ?) OR (date_start IS NULL AND {md_in}))"
+                );
+                args.push((s - Duration::days(max_span)).to_string().into());
+                args.push(e.to_string().into());
+                args.push(s.to_string().into());
+            }
+            None => sql += &format!(" AND {md_in}"),
+        }
+        if let Some(l) = &report.event.location {
+            if let (Some(lat), Some(lon)) = (l.lat, l.lon) {
+                let dlat = ADMIN1_RADIUS_KM / 111.0;
+                let dlon = dlat / lat.to_radians().cos().abs().max(0.05);
+                sql += " AND (lat IS NULL OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?) OR admin1 = ?)";
+                args.extend([lat - dlat, lat + dlat, lon - dlon, lon + dlon].map(Value::Real));
+                args.push(l.admin1.clone().map_or(Value::Null, Value::Text));
+            }
+        }
+        sql += &format!(" ORDER BY id DESC LIMIT {MAX_CANDIDATES}");
+        let mut stmt = conn.prepare(&sql).unwrap();
+        let ids = stmt
+            .query_map(params_from_iter(args), |r| r.get(0))
+            .unwrap()
+            .collect::<Result<Vec<i64>, _>>()
+            .unwrap();
+        ids
+    }
+
+    /// The `i`-th synthetic record, with the year of its dates removed when `i` is a multiple
+    /// of five, so that dated and yearless events mix.
+    fn record(i: usize) -> DocumentRecord {
+        let mut rec = testing::synthetic_record(i);
+        if i % 5 == 0 {
+            for ev in &mut rec.events {
+                if let Some(d) = &mut ev.date {
+                    d.start.year = None;
+                    d.end.year = None;
+                }
+            }
+        }
+        rec
+    }
+
+    #[test]
+    fn indexed_candidate_lookup_returns_what_the_filtering_query_returns() {
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        for i in 0..400 {
+            let rec = record(i);
+            store
+                .ingest_document(&rec, &crate::content_hash(&rec.document.text))
+                .unwrap();
+        }
+        let mut compared = 0;
+        let mut nonempty = 0;
+        for i in 400..520 {
+            let rec = record(i);
+            for ev in &rec.events {
+                let report = Report {
+                    event: ev.clone(),
+                    source: Source {
+                        doc: rec.document.doc.clone(),
+                        outlet: rec.document.outlet.clone(),
+                        url: None,
+                        published: rec.document.published,
+                    },
+                    fingerprint: Fingerprint::default(),
+                    seq: 0,
+                };
+                let got = candidates(&store.conn, &report).unwrap();
+                assert_eq!(got, reference_candidates(&store.conn, &report), "{ev:?}");
+                compared += 1;
+                nonempty += usize::from(!got.is_empty());
+            }
+        }
+        assert!(
+            compared > 100 && nonempty > compared / 4,
+            "{nonempty} of {compared}"
+        );
+    }
+
+    #[test]
+    fn reading_reports_never_reprepares_its_statement() {
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        for i in 0..300 {
+            let rec = testing::synthetic_record(i);
+            // Without the event cache, every candidate's reports are read.
+            store.cache.clear();
+            store
+                .ingest_document(&rec, &crate::content_hash(&rec.document.text))
+                .unwrap();
+        }
+        let stmt = store.conn.prepare_cached(REPORTS_OF_EVENT).unwrap();
+        assert!(
+            stmt.get_status(rusqlite::StatementStatus::VmStep) > 0,
+            "the cached statement is the one ingest ran"
+        );
+        assert_eq!(stmt.get_status(rusqlite::StatementStatus::RePrepare), 0);
+    }
 }

@@ -694,9 +694,67 @@ pub fn check_sparse_documents<S: Store>(mut store: S) {
     );
 }
 
+/// Storing documents in batches gives what storing them one by one gives: the same outcomes,
+/// events and counts, with a document repeated within a batch, or repeating a stored one,
+/// counted as a duplicate.
+pub fn check_batches_match_one_by_one<S: Store>(mut batched: S, mut single: S) {
+    let mut recs = all_fixtures();
+    // The first article again, under another URL and in capitals, at the end of the batch.
+    let mut again = recs[0].clone();
+    again.document.url = Some("https://mirror.example/a1".into());
+    again.document.doc = DocId("w1-mirror.txt".into());
+    again.document.text = again.document.text.to_uppercase();
+    recs.push(again);
+    let hashes: Vec<String> = recs
+        .iter()
+        .map(|r| content_hash(&r.document.text))
+        .collect();
+    let docs: Vec<(&DocumentRecord, &str)> = recs
+        .iter()
+        .zip(&hashes)
+        .map(|(r, h)| (r, h.as_str()))
+        .collect();
+    let mut from_batches = Vec::new();
+    for chunk in docs.chunks(4) {
+        from_batches.extend(batched.ingest_batch(chunk).expect("batch"));
+    }
+    let one_by_one: Vec<_> = docs
+        .iter()
+        .map(|(r, h)| single.ingest_document(r, h).expect("ingest"))
+        .collect();
+    assert_eq!(from_batches.len(), recs.len());
+    assert_eq!(from_batches, one_by_one);
+    assert_eq!(
+        from_batches.last().and_then(|o| o.duplicate_of.clone()),
+        Some(DocId("w1.txt".into()))
+    );
+    assert!(from_batches.iter().any(|o| o.merged_events > 0));
+    assert_eq!(batched.stats().unwrap(), single.stats().unwrap());
+    let strip = |evs: Vec<StoredEvent>| -> Vec<StoredEvent> {
+        evs.into_iter()
+            .map(|e| StoredEvent {
+                first_seen: String::new(),
+                last_updated: String::new(),
+                ..e
+            })
+            .collect()
+    };
+    assert_eq!(
+        strip(batched.events(&EventFilter::default()).unwrap()),
+        strip(single.events(&EventFilter::default()).unwrap())
+    );
+    // A whole batch of stored documents adds nothing.
+    let before = batched.stats().unwrap();
+    let out = batched.ingest_batch(&docs).expect("batch");
+    assert!(out.iter().all(|o| o.is_duplicate()));
+    assert_eq!(batched.stats().unwrap(), before);
+    assert!(batched.ingest_batch(&[]).expect("empty batch").is_empty());
+}
+
 /// Runs every check, each on a fresh store from `make`.
 pub fn conformance_suite<S: Store>(make: impl Fn() -> S) {
     check_ingest_and_fetch_by_id(make());
+    check_batches_match_one_by_one(make(), make());
     check_idempotent(make());
     check_fusion_of_five_reports(make());
     check_distinct_events_stay_apart(make());

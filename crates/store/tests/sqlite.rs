@@ -20,6 +20,60 @@ fn ingest_and_fetch_by_id() {
 }
 
 #[test]
+fn batches_match_one_by_one() {
+    let (_d, batched) = temp_store();
+    let (_e, single) = temp_store();
+    testing::check_batches_match_one_by_one(batched, single);
+}
+
+/// Fused events without their timestamps, for comparing two stores.
+fn events_of(store: &SqliteStore) -> Vec<sitrep_store::StoredEvent> {
+    sitrep_store::Store::events(store, &Default::default())
+        .unwrap()
+        .into_iter()
+        .map(|e| sitrep_store::StoredEvent {
+            first_seen: String::new(),
+            last_updated: String::new(),
+            ..e
+        })
+        .collect()
+}
+
+/// Two connections ingesting into one file in turns fuse exactly as one connection does: each
+/// sees the events the other wrote, whatever it remembers of earlier ingests.
+#[test]
+fn two_writers_in_turns_fuse_as_one() {
+    use sitrep_store::Store;
+    let (_r, mut reference) = temp_store();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.db");
+    let mut a = SqliteStore::open(&path).unwrap();
+    let mut b = SqliteStore::open(&path).unwrap();
+    for i in 0..300 {
+        let rec = testing::synthetic_record(i);
+        let hash = sitrep_store::content_hash(&rec.document.text);
+        let expected = reference.ingest_document(&rec, &hash).unwrap();
+        let writer = if (i / 7) % 2 == 0 { &mut a } else { &mut b };
+        assert_eq!(
+            writer.ingest_document(&rec, &hash).unwrap(),
+            expected,
+            "{i}"
+        );
+    }
+    assert!(reference.stats().unwrap().events < reference.stats().unwrap().reports);
+    assert_eq!(a.stats().unwrap(), reference.stats().unwrap());
+    let expected = events_of(&reference);
+    assert!(
+        events_of(&a) == expected,
+        "the first writer sees other events"
+    );
+    assert!(
+        events_of(&b) == expected,
+        "the second writer sees other events"
+    );
+}
+
+#[test]
 fn idempotent_by_url_and_content_hash() {
     let (_d, s) = temp_store();
     testing::check_idempotent(s);
@@ -145,30 +199,54 @@ fn a_newer_or_damaged_sitrep_database_is_refused_untouched() {
 }
 
 const CRASH_CHILD: &str = "SITREP_STORE_CRASH_CHILD";
+const CRASH_BATCH: &str = "SITREP_STORE_CRASH_BATCH";
 const CRASH_DOCS: usize = 400;
 
-/// Run as a child process by `killed_mid_ingest_keeps_every_committed_document`: ingests the
-/// synthetic documents one by one and reports each commit on stdout.
+/// Run as a child process by the crash tests: ingests the synthetic documents in batches of
+/// `$SITREP_STORE_CRASH_BATCH` (one by one when unset) and reports each committed document on
+/// stdout.
 #[test]
-#[ignore = "run as a child process by killed_mid_ingest_keeps_every_committed_document"]
+#[ignore = "run as a child process by the crash tests"]
 fn crash_child() {
     let Ok(path) = std::env::var(CRASH_CHILD) else {
         return;
     };
+    let batch: usize = std::env::var(CRASH_BATCH)
+        .ok()
+        .and_then(|b| b.parse().ok())
+        .unwrap_or(1);
     use std::io::Write;
     let mut store = SqliteStore::open(std::path::Path::new(&path)).unwrap();
     let mut out = std::io::stdout().lock();
-    for i in 0..CRASH_DOCS {
-        let rec = testing::synthetic_record(i);
-        let hash = sitrep_store::content_hash(&rec.document.text);
-        sitrep_store::Store::ingest_document(&mut store, &rec, &hash).unwrap();
-        writeln!(out, "committed {i}").unwrap();
+    let records: Vec<_> = (0..CRASH_DOCS).map(testing::synthetic_record).collect();
+    let hashes: Vec<String> = records
+        .iter()
+        .map(|r| sitrep_store::content_hash(&r.document.text))
+        .collect();
+    let mut i = 0;
+    while i < CRASH_DOCS {
+        let end = (i + batch).min(CRASH_DOCS);
+        if batch == 1 {
+            sitrep_store::Store::ingest_document(&mut store, &records[i], &hashes[i]).unwrap();
+        } else {
+            let docs: Vec<_> = (i..end)
+                .map(|k| (&records[k], hashes[k].as_str()))
+                .collect();
+            sitrep_store::Store::ingest_batch(&mut store, &docs).unwrap();
+        }
+        for k in i..end {
+            writeln!(out, "committed {k}").unwrap();
+        }
         out.flush().unwrap();
+        i = end;
     }
 }
 
-#[test]
-fn killed_mid_ingest_keeps_every_committed_document() {
+/// Starts the crash child with batches of `batch`, kills it (SIGKILL) after `kill_after`
+/// committed documents, and checks that the database opens, passes an integrity check, holds
+/// every committed document complete, and that ingesting everything again adds exactly the
+/// missing documents.
+fn kill_mid_ingest_and_resume(batch: usize, kill_after: usize) {
     use std::io::BufRead;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("crash.db");
@@ -182,6 +260,7 @@ fn killed_mid_ingest_keeps_every_committed_document() {
             "1",
         ])
         .env(CRASH_CHILD, &path)
+        .env(CRASH_BATCH, batch.to_string())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -192,19 +271,24 @@ fn killed_mid_ingest_keeps_every_committed_document() {
         let line = line.unwrap();
         if let Some(n) = line.strip_prefix("committed ") {
             committed.push(n.parse::<usize>().unwrap());
-            if committed.len() == 60 {
+            if committed.len() == kill_after {
                 child.kill().unwrap(); // SIGKILL on Unix
                 break;
             }
         }
     }
     child.wait().unwrap();
-    assert_eq!(committed.len(), 60, "the child stopped early");
+    assert_eq!(committed.len(), kill_after, "the child stopped early");
 
     let mut store = SqliteStore::open(&path).unwrap();
     assert_eq!(store.integrity_check().unwrap(), "ok");
     let contents = store.document_contents().unwrap();
     assert!(contents.len() >= committed.len() && contents.len() < CRASH_DOCS);
+    assert_eq!(
+        contents.len() % batch,
+        0,
+        "whole batches are stored, never part of one"
+    );
     for (i, (doc, reports, claims)) in contents.iter().enumerate() {
         let rec = testing::synthetic_record(i);
         assert_eq!(doc, &rec.document.doc, "documents are stored in order");
@@ -233,4 +317,14 @@ fn killed_mid_ingest_keeps_every_committed_document() {
     assert_eq!(stats.reports as usize, events);
     assert!(stats.events < stats.reports, "some synthetic reports fuse");
     assert_eq!(store.integrity_check().unwrap(), "ok");
+}
+
+#[test]
+fn killed_mid_ingest_keeps_every_committed_document() {
+    kill_mid_ingest_and_resume(1, 60);
+}
+
+#[test]
+fn killed_mid_batch_keeps_every_committed_batch() {
+    kill_mid_ingest_and_resume(16, 64);
 }
