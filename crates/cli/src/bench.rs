@@ -2,13 +2,17 @@
 //! measured in the same run so that figures from noisy, shared machines can be compared as ratios.
 //!
 //! The inputs are read into memory first; each round then runs every stage over every record:
-//! ingest (decoding, main-text extraction, clean-up, metadata), recognition, event extraction.
+//! ingest (decoding, main-text extraction, clean-up, metadata), recognition, event extraction,
+//! and fusion with storage into a new database file in the system's temporary folder, committed
+//! in batches as `sitrep ingest` does.
 //! The baseline is one pass over the same bytes that counts line breaks, the cheapest work any
 //! reader must do.
 
 use anyhow::{bail, Result};
 use sitrep_ingest::{IngestOptions, Payload, RawDoc};
+use sitrep_model::DocumentRecord;
 use sitrep_recognise::Recogniser;
+use sitrep_store::{SqliteStore, Store};
 use std::time::{Duration, Instant};
 
 #[derive(clap::Args)]
@@ -64,6 +68,7 @@ pub fn run(args: BenchArgs) -> Result<bool> {
     let mut ingest = Duration::MAX;
     let mut recognise = Duration::MAX;
     let mut events = Duration::MAX;
+    let mut store = Duration::MAX;
     let mut text_bytes = 0usize;
     let mut event_count = 0usize;
     let mut mention_count = 0usize;
@@ -95,6 +100,17 @@ pub fn run(args: BenchArgs) -> Result<bool> {
             .map(|(d, m)| sitrep_events::extract(d, m))
             .collect();
         events = events.min(t.elapsed());
+
+        let records: Vec<DocumentRecord> = docs
+            .iter()
+            .zip(mentions.iter().zip(&evs))
+            .map(|(d, (m, e))| DocumentRecord {
+                document: d.clone(),
+                events: e.clone(),
+                mentions: Some(m.clone()),
+            })
+            .collect();
+        store = store.min(store_round(&records)?);
 
         text_bytes = docs.iter().map(|d| d.text.len()).sum();
         mention_count = mentions.iter().map(Vec::len).sum();
@@ -139,11 +155,21 @@ pub fn run(args: BenchArgs) -> Result<bool> {
             stage: "whole pipeline (input)",
             best: total,
         },
+        Timing {
+            stage: "fuse + store (documents)",
+            best: store,
+        },
+        Timing {
+            stage: "pipeline + store (input)",
+            best: total + store,
+        },
     ];
     for row in rows {
         let secs = row.best.as_secs_f64().max(1e-9);
         let volume = match row.stage {
-            s if s.starts_with("recognise") || s.starts_with("events") => text_bytes,
+            s if s.starts_with("recognise") || s.starts_with("events") || s.starts_with("fuse") => {
+                text_bytes
+            }
             _ => bytes,
         };
         println!(
@@ -158,6 +184,41 @@ pub fn run(args: BenchArgs) -> Result<bool> {
         println!("peak resident memory {:.1} MB", kb as f64 / 1024.0);
     }
     Ok(true)
+}
+
+/// Time to fuse and store `records` into a new database file, committed in batches as
+/// `sitrep ingest` commits them: opening the file, every transaction and closing it. The file
+/// lives in the system's temporary folder and is removed afterwards.
+fn store_round(records: &[DocumentRecord]) -> Result<Duration> {
+    let dir = std::env::temp_dir();
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let path = dir.join(format!("sitrep-bench-{}-{stamp}.db", std::process::id()));
+    let hashes: Vec<String> = records
+        .iter()
+        .map(|r| sitrep_store::content_hash(&r.document.text))
+        .collect();
+    let t = Instant::now();
+    let result = (|| -> Result<()> {
+        let mut store = SqliteStore::open(&path)?;
+        let pairs: Vec<(&DocumentRecord, &str)> = records
+            .iter()
+            .zip(&hashes)
+            .map(|(r, h)| (r, h.as_str()))
+            .collect();
+        for batch in pairs.chunks(crate::db::BATCH_DOCS) {
+            store.ingest_batch(batch)?;
+        }
+        Ok(())
+    })();
+    let took = t.elapsed();
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = path.clone().into_os_string();
+        p.push(suffix);
+        let _ = std::fs::remove_file(p);
+    }
+    result.map(|()| took)
 }
 
 /// The process's peak resident set size, from /proc on Linux.

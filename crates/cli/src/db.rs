@@ -98,7 +98,7 @@ fn open_existing(arg: Option<&Path>) -> Result<SqliteStore> {
 /// batch (it opens, passes an integrity check and holds every document of every committed
 /// batch), and running the same ingest again stores the rest, as committed documents are
 /// skipped as duplicates. The progress count and the summary count only committed documents.
-const BATCH_DOCS: usize = 64;
+pub(crate) const BATCH_DOCS: usize = 64;
 
 /// A batch is also committed once this much time has passed since its first document was
 /// extracted, checked when the next document arrives, so that slow inputs (fetched pages) do

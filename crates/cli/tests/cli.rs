@@ -285,3 +285,43 @@ fn a_url_input_is_fetched_and_extracted() {
     assert_eq!(ev["location"]["name"], "Sumy");
     assert_eq!(ev["counts"]["injured"], 3);
 }
+
+/// `sitrep bench` times every stage, storage included, on the samples, and leaves no database
+/// behind in the temporary folder it stored into.
+#[test]
+fn bench_times_every_stage_and_cleans_up_its_database() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(["bench", "--rounds", "1", samples().to_str().unwrap()])
+        .env("TMPDIR", tmp.path())
+        .output()
+        .expect("the sitrep binary runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for stage in [
+        "baseline",
+        "ingest",
+        "recognise",
+        "events",
+        "whole pipeline",
+        "fuse + store",
+        "pipeline + store",
+    ] {
+        let line = stdout
+            .lines()
+            .find(|l| l.starts_with(stage))
+            .unwrap_or_else(|| panic!("no {stage} row in\n{stdout}"));
+        let rate: f64 = line[28..]
+            .split_whitespace()
+            .next()
+            .and_then(|w| w.parse().ok())
+            .unwrap_or_else(|| panic!("no rate in {line:?}"));
+        assert!(rate > 0.0, "{line}");
+    }
+    let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}
