@@ -20,8 +20,11 @@ pub(crate) fn is_letter(c: char) -> bool {
         // General punctuation (spaces, dashes, quotes, bullets), super- and subscripts,
         // currency signs.
         '\u{2000}'..='\u{206f}' | '\u{20a0}'..='\u{20cf}' => false,
-        // The unified CJK ideographs.
-        '\u{4e00}'..='\u{9fff}' => true,
+        // The unified CJK ideographs, kana, Hangul syllables.
+        '\u{4e00}'..='\u{9fff}'
+        | '\u{3041}'..='\u{3096}'
+        | '\u{30a1}'..='\u{30fa}'
+        | '\u{ac00}'..='\u{d7a3}' => true,
         _ => c.is_alphabetic(),
     }
 }
@@ -35,7 +38,11 @@ pub(crate) fn is_alnum(c: char) -> bool {
         '²' | '³' | '¹' | '¼' | '½' | '¾' => true,
         '\u{80}'..='\u{bf}' => is_letter(c),
         '\u{2000}'..='\u{206f}' | '\u{20a0}'..='\u{20cf}' => false,
-        '\u{c0}'..='\u{24f}' | '\u{400}'..='\u{4ff}' | '\u{4e00}'..='\u{9fff}' => is_letter(c),
+        '\u{c0}'..='\u{24f}'
+        | '\u{400}'..='\u{4ff}'
+        | '\u{3041}'..='\u{30fa}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{ac00}'..='\u{d7a3}' => is_letter(c),
         _ => is_letter(c) || c.is_numeric(),
     }
 }

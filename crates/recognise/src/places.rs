@@ -24,8 +24,9 @@
 mod load;
 mod tokens;
 
+pub(crate) use load::FxMap;
 pub use load::GazetteerError;
-use load::{Data, FxMap, KeyRef, NameSet};
+use load::{Data, KeyRef, NameSet};
 use sitrep_model::{Feature, Mention, MentionValue, Place, Span};
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -374,16 +375,36 @@ fn in_list(list: &[&str], w: &str) -> bool {
 }
 
 fn demonym_country(w: &str) -> Option<&'static str> {
-    // Every demonym is at least five bytes long and starts with a letter; most words of a
-    // text are ruled out before the list is searched.
+    /// The demonyms, and a bit set of the (first byte, last byte) pairs they have: most words
+    /// of a text are ruled out by one bit before any hashing.
+    struct Index {
+        pairs: Box<[u64; 1024]>,
+        map: FxMap<&'static str, &'static str>,
+    }
+    fn pair(w: &[u8]) -> usize {
+        (usize::from(w[0]) << 8) | usize::from(w[w.len() - 1])
+    }
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    // Every demonym is at least five bytes long.
     if w.len() < 5 {
         return None;
     }
-    static INDEX: OnceLock<FxMap<&'static str, &'static str>> = OnceLock::new();
-    INDEX
-        .get_or_init(|| DEMONYMS.iter().copied().collect())
-        .get(w)
-        .copied()
+    let index = INDEX.get_or_init(|| {
+        let mut pairs = Box::new([0u64; 1024]);
+        for (d, _) in DEMONYMS {
+            let p = pair(d.as_bytes());
+            pairs[p / 64] |= 1 << (p % 64);
+        }
+        Index {
+            pairs,
+            map: DEMONYMS.iter().copied().collect(),
+        }
+    });
+    let p = pair(w.as_bytes());
+    if index.pairs[p / 64] & (1 << (p % 64)) == 0 {
+        return None;
+    }
+    index.map.get(w).copied()
 }
 
 impl Gazetteer {

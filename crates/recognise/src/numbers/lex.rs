@@ -45,34 +45,174 @@ pub(crate) const NUM: u8 = 1;
 /// The token can start a date phrase.
 pub(crate) const DATE: u8 = 2;
 
-/// The scanners a word can start a phrase for. Every word that some scanner rule begins with
-/// is listed here; all other words are skipped without further tests.
+/// Words that start both quantities and dates: number words ("two days ago" is a date),
+/// "a"/"an", and "in" ("in excess of", "in 2023").
+const NUM_AND_DATE_WORDS: &[&[u8]] = &[
+    b"zero",
+    b"one",
+    b"two",
+    b"three",
+    b"four",
+    b"five",
+    b"six",
+    b"seven",
+    b"eight",
+    b"nine",
+    b"ten",
+    b"eleven",
+    b"twelve",
+    b"thirteen",
+    b"fourteen",
+    b"fifteen",
+    b"sixteen",
+    b"seventeen",
+    b"eighteen",
+    b"nineteen",
+    b"twenty",
+    b"thirty",
+    b"forty",
+    b"fifty",
+    b"sixty",
+    b"seventy",
+    b"eighty",
+    b"ninety",
+    b"half",
+    b"a",
+    b"an",
+    b"in",
+];
+
+/// Words that start quantities only: hedges, vague quantities and zero.
+const NUM_WORDS: &[&[u8]] = &[
+    b"at",
+    b"more",
+    b"over",
+    b"upwards",
+    b"well",
+    b"just",
+    b"no",
+    b"not",
+    b"up",
+    b"as",
+    b"fewer",
+    b"less",
+    b"under",
+    b"below",
+    b"about",
+    b"around",
+    b"approximately",
+    b"roughly",
+    b"nearly",
+    b"almost",
+    b"some",
+    b"estimated",
+    b"only",
+    b"exactly",
+    b"approx",
+    b"close",
+    b"between",
+    b"dozens",
+    b"hundreds",
+    b"tens",
+    b"thousands",
+    b"millions",
+    b"scores",
+    b"several",
+    b"nobody",
+    b"none",
+    b"without",
+];
+
+/// Words that start dates only: lead-ins, relative words, weekdays (months are added from
+/// [`MONTH_WORDS`]).
+const DATE_WORDS: &[&[u8]] = &[
+    b"on",
+    b"during",
+    b"the",
+    b"early",
+    b"late",
+    b"mid",
+    b"overnight",
+    b"since",
+    b"until",
+    b"till",
+    b"by",
+    b"before",
+    b"after",
+    b"from",
+    b"today",
+    b"tonight",
+    b"yesterday",
+    b"earlier",
+    b"later",
+    b"last",
+    b"this",
+    b"next",
+    b"previous",
+    b"monday",
+    b"tuesday",
+    b"wednesday",
+    b"thursday",
+    b"friday",
+    b"saturday",
+    b"sunday",
+];
+
+/// Month names and abbreviations, lower case, with their month.
+const MONTH_WORDS: &[(&[u8], u32)] = &[
+    (b"january", 1),
+    (b"jan", 1),
+    (b"february", 2),
+    (b"feb", 2),
+    (b"march", 3),
+    (b"mar", 3),
+    (b"april", 4),
+    (b"apr", 4),
+    (b"may", 5),
+    (b"june", 6),
+    (b"jun", 6),
+    (b"july", 7),
+    (b"jul", 7),
+    (b"august", 8),
+    (b"aug", 8),
+    (b"september", 9),
+    (b"sep", 9),
+    (b"sept", 9),
+    (b"october", 10),
+    (b"oct", 10),
+    (b"november", 11),
+    (b"nov", 11),
+    (b"december", 12),
+    (b"dec", 12),
+];
+
+/// The scanners a word (in lower case) can start a phrase for. Every word that some scanner
+/// rule begins with is listed above; all other words are skipped without further tests. The
+/// lists are read once into a hash table: most words of a text are in none of them, and a
+/// table answers that in one probe.
 fn classify(w: &[u8]) -> u8 {
-    match w {
-        // Number words start both: "two days ago" is a date.
-        b"zero" | b"one" | b"two" | b"three" | b"four" | b"five" | b"six" | b"seven" | b"eight"
-        | b"nine" | b"ten" | b"eleven" | b"twelve" | b"thirteen" | b"fourteen" | b"fifteen"
-        | b"sixteen" | b"seventeen" | b"eighteen" | b"nineteen" | b"twenty" | b"thirty"
-        | b"forty" | b"fifty" | b"sixty" | b"seventy" | b"eighty" | b"ninety" | b"half" | b"a"
-        | b"an" => NUM | DATE,
-        // Hedges, vague quantities and zero.
-        b"at" | b"more" | b"over" | b"upwards" | b"well" | b"just" | b"no" | b"not" | b"up"
-        | b"as" | b"fewer" | b"less" | b"under" | b"below" | b"about" | b"around"
-        | b"approximately" | b"roughly" | b"nearly" | b"almost" | b"some" | b"estimated"
-        | b"only" | b"exactly" | b"approx" | b"close" | b"between" | b"dozens" | b"hundreds"
-        | b"tens" | b"thousands" | b"millions" | b"scores" | b"several" | b"nobody" | b"none"
-        | b"without" => NUM,
-        // "in excess of" and "in 2023".
-        b"in" => NUM | DATE,
-        // Lead-ins and relative words.
-        b"on" | b"during" | b"the" | b"early" | b"late" | b"mid" | b"overnight" | b"since"
-        | b"until" | b"till" | b"by" | b"before" | b"after" | b"from" | b"today" | b"tonight"
-        | b"yesterday" | b"earlier" | b"later" | b"last" | b"this" | b"next" | b"previous"
-        | b"monday" | b"tuesday" | b"wednesday" | b"thursday" | b"friday" | b"saturday"
-        | b"sunday" => DATE,
-        _ if month_name(w).is_some() => DATE,
-        _ => 0,
+    static TABLE: std::sync::OnceLock<crate::places::FxMap<&'static [u8], u8>> =
+        std::sync::OnceLock::new();
+    if w.is_empty() {
+        return 0;
     }
+    let table = TABLE.get_or_init(|| {
+        let mut t = crate::places::FxMap::default();
+        for (list, class) in [
+            (NUM_AND_DATE_WORDS, NUM | DATE),
+            (NUM_WORDS, NUM),
+            (DATE_WORDS, DATE),
+        ] {
+            for &w in list {
+                *t.entry(w).or_insert(0) |= class;
+            }
+        }
+        for &(w, _) in MONTH_WORDS {
+            *t.entry(w).or_insert(0) |= DATE;
+        }
+        t
+    });
+    table.get(w).copied().unwrap_or(0)
 }
 
 impl Tok {
@@ -263,21 +403,7 @@ pub(crate) fn month_of(t: &Tok) -> Option<u32> {
 
 /// The month a lowercase month name or abbreviation stands for.
 pub(crate) fn month_name(w: &[u8]) -> Option<u32> {
-    Some(match w {
-        b"january" | b"jan" => 1,
-        b"february" | b"feb" => 2,
-        b"march" | b"mar" => 3,
-        b"april" | b"apr" => 4,
-        b"may" => 5,
-        b"june" | b"jun" => 6,
-        b"july" | b"jul" => 7,
-        b"august" | b"aug" => 8,
-        b"september" | b"sep" | b"sept" => 9,
-        b"october" | b"oct" => 10,
-        b"november" | b"nov" => 11,
-        b"december" | b"dec" => 12,
-        _ => return None,
-    })
+    MONTH_WORDS.iter().find(|(m, _)| *m == w).map(|&(_, n)| n)
 }
 
 /// Whether a month token is an abbreviation rather than the full name.
