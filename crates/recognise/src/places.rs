@@ -549,16 +549,11 @@ impl Gazetteer {
             let w = ctx.weight_excluding(cc, own);
             if w > 0.0 {
                 s += 2.0;
-                if ctx.top_country.as_deref() == Some(cc) {
+                if ctx.top_country == Some(cc) {
                     s += 1.0;
                 }
             }
-            if !rec.admin1_code.is_empty()
-                && ctx
-                    .admin1
-                    .iter()
-                    .any(|(c, a, m)| c == cc && *a == rec.admin1_code && Some(*m) != own)
-            {
+            if !rec.admin1_code.is_empty() && ctx.other_in_admin1(cc, &rec.admin1_code, own) {
                 s += 1.0;
             }
         }
@@ -1188,7 +1183,7 @@ impl Gazetteer {
 
     /// What the text is about: the countries named in it or holding its confidently resolved
     /// places, their regions and coordinates, and the qualifiers after names ("Odessa, Texas").
-    fn context(&self, toks: &[Token], matches: &[Match]) -> Context {
+    fn context(&self, toks: &[Token], matches: &[Match]) -> Context<'_> {
         let mut ctx = Context::default();
         let empty = Context::default();
         for (mi, m) in matches.iter().enumerate() {
@@ -1238,10 +1233,10 @@ impl Gazetteer {
                 } else {
                     1.0
                 };
-                ctx.countries.push((cc.clone(), w, Some(mi)));
+                ctx.add_country(cc, w, Some(mi));
                 let rec = &self.d.records[best.idx as usize];
                 if p.feature != Feature::Country && !rec.admin1_code.is_empty() {
-                    ctx.admin1.push((cc.clone(), rec.admin1_code.clone(), mi));
+                    ctx.add_admin1(cc, &rec.admin1_code, mi);
                 }
             }
             if p.feature != Feature::Country {
@@ -1250,7 +1245,7 @@ impl Gazetteer {
         }
         for t in toks {
             if let Some(cc) = demonym_country(t.norm) {
-                ctx.countries.push((cc.to_string(), 0.5, None));
+                ctx.add_country(cc, 0.5, None);
             }
         }
         // "Odessa, Texas": a country or region right after a name, past a comma.
@@ -1268,44 +1263,95 @@ impl Gazetteer {
             if let Some(r) = self.best_plain(&q.cands, &empty, None) {
                 let p = self.place(r);
                 if matches!(p.feature, Feature::Country | Feature::Admin1) {
-                    ctx.qualifier.insert(mi, p.clone());
+                    ctx.qualifier.insert(mi, p);
                 }
             }
         }
-        let mut totals: HashMap<&str, f64> = HashMap::new();
-        for (cc, w, _) in &ctx.countries {
-            *totals.entry(cc.as_str()).or_default() += w;
-        }
-        ctx.top_country = totals
+        ctx.top_country = ctx
+            .totals
             .iter()
-            .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(a.0)))
-            .map(|(c, _)| c.to_string());
+            .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|&(c, _)| c);
         ctx
     }
 }
 
-/// What a text is about, gathered from its confidently resolved mentions.
+/// What a text is about, gathered from its confidently resolved mentions. The questions asked
+/// of it for every candidate of every name ("how much is this country named, leaving out this
+/// name?") are answered from totals, so that a text dense with names costs no more per name.
 #[derive(Debug, Default)]
-struct Context {
-    /// (country, weight, the match it came from).
-    countries: Vec<(String, f64, Option<usize>)>,
-    top_country: Option<String>,
-    /// (country, admin1 code, match).
-    admin1: Vec<(String, String, usize)>,
+struct Context<'a> {
+    /// Country -> its weight in the text (few countries per text: a short list).
+    totals: Vec<(&'a str, f64)>,
+    /// Match index -> the country it contributed, with its weight.
+    by_match: Vec<Option<(&'a str, f64)>>,
+    top_country: Option<&'a str>,
+    /// (country, admin1 code) -> how many matches resolved into that region.
+    admin1_counts: Vec<((&'a str, &'a str), usize)>,
+    /// Match index -> its (country, admin1 code).
+    admin1_by_match: Vec<Option<(&'a str, &'a str)>>,
     /// (lat, lon, match) of resolved places.
     anchors: Vec<(f64, f64, usize)>,
     /// Match index -> the country or region named right after it.
-    qualifier: HashMap<usize, Place>,
+    qualifier: HashMap<usize, &'a Place>,
 }
 
-impl Context {
+impl<'a> Context<'a> {
+    /// Counts a country named by match `from` (or by a demonym, `None`).
+    fn add_country(&mut self, cc: &'a str, w: f64, from: Option<usize>) {
+        match self.totals.iter_mut().find(|(c, _)| *c == cc) {
+            Some((_, t)) => *t += w,
+            None => self.totals.push((cc, w)),
+        }
+        if let Some(m) = from {
+            if self.by_match.len() <= m {
+                self.by_match.resize(m + 1, None);
+            }
+            self.by_match[m] = Some((cc, w));
+        }
+    }
+
+    /// Counts a region a match resolved into.
+    fn add_admin1(&mut self, cc: &'a str, code: &'a str, from: usize) {
+        match self
+            .admin1_counts
+            .iter_mut()
+            .find(|(k, _)| *k == (cc, code))
+        {
+            Some((_, n)) => *n += 1,
+            None => self.admin1_counts.push(((cc, code), 1)),
+        }
+        if self.admin1_by_match.len() <= from {
+            self.admin1_by_match.resize(from + 1, None);
+        }
+        self.admin1_by_match[from] = Some((cc, code));
+    }
+
     /// The weight of a country in the text, leaving out what match `own` itself contributed.
     fn weight_excluding(&self, cc: &str, own: Option<usize>) -> f64 {
-        self.countries
+        let total = self
+            .totals
             .iter()
-            .filter(|(c, _, m)| c == cc && (own.is_none() || *m != own))
-            .map(|(_, w, _)| w)
-            .sum()
+            .find(|(c, _)| *c == cc)
+            .map_or(0.0, |&(_, w)| w);
+        let mine = own
+            .and_then(|m| self.by_match.get(m).copied().flatten())
+            .filter(|(c, _)| *c == cc)
+            .map_or(0.0, |(_, w)| w);
+        total - mine
+    }
+
+    /// Whether a match other than `own` resolved into the region `(cc, code)`.
+    fn other_in_admin1(&self, cc: &str, code: &str, own: Option<usize>) -> bool {
+        let count = self
+            .admin1_counts
+            .iter()
+            .find(|(k, _)| *k == (cc, code))
+            .map_or(0, |&(_, n)| n);
+        let mine = own
+            .and_then(|m| self.admin1_by_match.get(m).copied().flatten())
+            .is_some_and(|k| k == (cc, code));
+        count > usize::from(mine)
     }
 }
 
