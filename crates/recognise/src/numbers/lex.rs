@@ -191,28 +191,50 @@ const MONTH_WORDS: &[(&[u8], u32)] = &[
 /// lists are read once into a hash table: most words of a text are in none of them, and a
 /// table answers that in one probe.
 fn classify(w: &[u8]) -> u8 {
-    static TABLE: std::sync::OnceLock<crate::places::FxMap<&'static [u8], u8>> =
-        std::sync::OnceLock::new();
-    if w.is_empty() {
-        return 0;
+    /// The listed words, and a bit set of their (length, first letter, last letter) triples
+    /// that rules out most other words before any hashing.
+    struct Table {
+        gate: [u64; GATE_WORDS],
+        map: crate::places::FxMap<&'static [u8], u8>,
     }
+    const GATE_WORDS: usize = (LC * 26 * 26).div_ceil(64);
+    fn gate_bit(w: &[u8]) -> Option<usize> {
+        let (&first, &last) = (w.first()?, w.last()?);
+        if w.len() > LC || !first.is_ascii_lowercase() || !last.is_ascii_lowercase() {
+            return None;
+        }
+        Some(((w.len() - 1) * 26 + usize::from(first - b'a')) * 26 + usize::from(last - b'a'))
+    }
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut t = crate::places::FxMap::default();
-        for (list, class) in [
+        let mut t = Table {
+            gate: [0; GATE_WORDS],
+            map: crate::places::FxMap::default(),
+        };
+        let months = MONTH_WORDS.iter().map(|&(w, _)| (w, DATE));
+        let lists = [
             (NUM_AND_DATE_WORDS, NUM | DATE),
             (NUM_WORDS, NUM),
             (DATE_WORDS, DATE),
-        ] {
-            for &w in list {
-                *t.entry(w).or_insert(0) |= class;
+        ];
+        let words = lists
+            .iter()
+            .flat_map(|&(list, class)| list.iter().map(move |&w| (w, class)))
+            .chain(months);
+        for (w, class) in words {
+            *t.map.entry(w).or_insert(0) |= class;
+            if let Some(b) = gate_bit(w) {
+                t.gate[b / 64] |= 1 << (b % 64);
             }
-        }
-        for &(w, _) in MONTH_WORDS {
-            *t.entry(w).or_insert(0) |= DATE;
         }
         t
     });
-    table.get(w).copied().unwrap_or(0)
+    match gate_bit(w) {
+        Some(b) if table.gate[b / 64] & (1 << (b % 64)) != 0 => {
+            table.map.get(w).copied().unwrap_or(0)
+        }
+        _ => 0,
+    }
 }
 
 impl Tok {
@@ -466,6 +488,30 @@ fn word_end(text: &str, i: usize, n: usize) -> (usize, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_listed_word_is_classified_and_others_are_not() {
+        for &w in NUM_AND_DATE_WORDS {
+            assert_eq!(classify(w), NUM | DATE, "{}", String::from_utf8_lossy(w));
+        }
+        for &w in NUM_WORDS {
+            assert_eq!(classify(w), NUM, "{}", String::from_utf8_lossy(w));
+        }
+        for &w in DATE_WORDS.iter().chain(MONTH_WORDS.iter().map(|(w, _)| w)) {
+            assert_eq!(classify(w), DATE, "{}", String::from_utf8_lossy(w));
+        }
+        for w in [
+            &b"and"[..],
+            b"said",
+            b"missile",
+            b"",
+            b"thee",
+            b"x",
+            b"approximatelyy",
+        ] {
+            assert_eq!(classify(w), 0, "{}", String::from_utf8_lossy(w));
+        }
+    }
 
     #[test]
     fn splits_words_digits_and_punctuation_with_adjacency() {
