@@ -426,7 +426,23 @@ fn find_from(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 
 /// Reads a tag's attributes from `i` (just after the name). Returns the attributes, whether the
 /// tag ended with `/>`, and the position after `>`.
-fn read_attrs(html: &str, mut i: usize) -> (Vec<(Box<str>, String)>, bool, usize) {
+/// Which attributes to keep: every one, or only those named in a list (lowercase).
+#[derive(Debug, Clone, Copy)]
+pub enum Keep<'k> {
+    All,
+    Only(&'k [&'k str]),
+}
+
+impl Keep<'_> {
+    fn keeps(self, raw_name: &str) -> bool {
+        match self {
+            Keep::All => true,
+            Keep::Only(list) => list.iter().any(|k| k.eq_ignore_ascii_case(raw_name)),
+        }
+    }
+}
+
+fn read_attrs(html: &str, mut i: usize, keep: Keep<'_>) -> (Vec<(Box<str>, String)>, bool, usize) {
     let bytes = html.as_bytes();
     let n = bytes.len();
     let mut attrs: Vec<(Box<str>, String)> = Vec::new();
@@ -452,7 +468,8 @@ fn read_attrs(html: &str, mut i: usize) -> (Vec<(Box<str>, String)>, bool, usize
         while i < n && !is_ws(bytes[i]) && !matches!(bytes[i], b'=' | b'>' | b'/' | b'<') {
             i += 1;
         }
-        let name = html[start..i].to_ascii_lowercase();
+        let raw_name = &html[start..i];
+        let kept = keep.keeps(raw_name);
         while i < n && is_ws(bytes[i]) {
             i += 1;
         }
@@ -462,20 +479,27 @@ fn read_attrs(html: &str, mut i: usize) -> (Vec<(Box<str>, String)>, bool, usize
             while i < n && is_ws(bytes[i]) {
                 i += 1;
             }
-            if i < n && (bytes[i] == b'"' || bytes[i] == b'\'') {
+            let (vs, ve) = if i < n && (bytes[i] == b'"' || bytes[i] == b'\'') {
                 let q = bytes[i];
                 let vs = i + 1;
                 let ve = memchr(q, &bytes[vs..]).map_or(n, |p| vs + p);
-                value = decode_entities(&html[vs..ve]);
                 i = (ve + 1).min(n);
+                (vs, ve)
             } else {
                 let vs = i;
                 while i < n && !is_ws(bytes[i]) && bytes[i] != b'>' && bytes[i] != b'<' {
                     i += 1;
                 }
-                value = decode_entities(&html[vs..i]);
+                (vs, i)
+            };
+            if kept {
+                value = decode_entities(&html[vs..ve]);
             }
         }
+        if !kept {
+            continue;
+        }
+        let name = raw_name.to_ascii_lowercase();
         if attrs.len() < 64 && !attrs.iter().any(|(a, _)| **a == *name) {
             attrs.push((name.into_boxed_str(), value));
         }
@@ -495,6 +519,12 @@ fn skip_bogus(bytes: &[u8], from: usize) -> usize {
 
 /// Parses `html` into a [`Document`]. Never fails; malformed markup is repaired or ignored.
 pub fn parse(html: &str) -> Document {
+    parse_keeping(html, Keep::All)
+}
+
+/// [`parse`], keeping only the attributes `keep` names: a reader that looks at a few
+/// attributes saves building (and dropping) all the others, which are most of a page's markup.
+pub fn parse_keeping(html: &str, keep: Keep<'_>) -> Document {
     let bytes = html.as_bytes();
     let n = bytes.len();
     let mut b = Builder {
@@ -525,7 +555,7 @@ pub fn parse(html: &str) -> Document {
                 ne += 1;
             }
             let tag = html[ns..ne].to_ascii_lowercase();
-            let (attrs, self_closing, after) = read_attrs(html, ne);
+            let (attrs, self_closing, after) = read_attrs(html, ne, keep);
             i = after;
             if is_raw_text(&tag) && !self_closing {
                 let end = if tag == "plaintext" {
