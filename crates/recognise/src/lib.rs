@@ -91,3 +91,22 @@ impl Default for Recogniser {
         Self::new()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shared lexer pass gives exactly what the date and quantity finders give alone.
+    #[test]
+    fn one_lexer_pass_finds_what_each_finder_finds() {
+        let text = "KYIV, Nov 21 (Reuters) - Russia launched 73 drones and two Iskander-M \
+            missiles overnight, and at least 12 people were injured on Wednesday, officials \
+            said on 19.11.2024. Dozens more were hurt in Kharkiv last week.\n\nSix of the \
+            drones were shot down, the air force said on the night of November 19.";
+        let published = chrono::NaiveDate::from_ymd_opt(2024, 11, 21);
+        let (dates, quantities) = dates_and_quantities(text, published);
+        assert!(dates.len() >= 4 && quantities.len() >= 4);
+        assert_eq!(dates, dates::find(text, published));
+        assert_eq!(quantities, numbers::find(text));
+    }
+}
