@@ -72,13 +72,10 @@ fn dates_and_quantities(
 ) -> (Vec<Mention>, Vec<Mention>) {
     let mut items = Vec::new();
     let mut quantities = Vec::new();
-    let mut toks = Vec::new();
-    for range in numbers::lex::chunks(text) {
-        toks.clear();
-        numbers::lex::tokenize_into(text, range, &mut toks);
-        dates::scan(&toks, &mut items);
-        numbers::find_in_tokens(text, &toks, &mut quantities);
-    }
+    numbers::lex::for_each_chunk(text, |toks| {
+        dates::scan(toks, &mut items);
+        numbers::find_in_tokens(text, toks, &mut quantities);
+    });
     let today = chrono::Local::now().date_naive();
     (
         dates::resolve_all(text, &items, published, today),

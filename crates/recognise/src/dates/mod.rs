@@ -73,12 +73,7 @@ pub fn find(text: &str, published: Option<NaiveDate>) -> Vec<Mention> {
 /// [`find`] with "today" given: years inferred from a weekday are never after `today`.
 pub fn find_with_today(text: &str, published: Option<NaiveDate>, today: NaiveDate) -> Vec<Mention> {
     let mut items = Vec::new();
-    let mut toks = Vec::new();
-    for range in lex::chunks(text) {
-        toks.clear();
-        lex::tokenize_into(text, range, &mut toks);
-        scan(&toks, &mut items);
-    }
+    lex::for_each_chunk(text, |toks| scan(toks, &mut items));
     resolve_all(text, &items, published, today)
 }
 

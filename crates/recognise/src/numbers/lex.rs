@@ -321,6 +321,17 @@ pub(crate) fn chunks(text: &str) -> impl Iterator<Item = std::ops::Range<usize>>
     })
 }
 
+/// Calls `f` with the tokens of each piece of `text` (see [`chunks`]) in turn, reusing one
+/// buffer: the loop every scanner over a whole text runs.
+pub(crate) fn for_each_chunk(text: &str, mut f: impl FnMut(&[Tok])) {
+    let mut toks = Vec::new();
+    for range in chunks(text) {
+        toks.clear();
+        tokenize_into(text, range, &mut toks);
+        f(&toks);
+    }
+}
+
 /// Appends the tokens of `text[range]` to `toks`, with offsets into the whole `text`.
 /// `range` must start and end on char boundaries, as [`chunks`] guarantees.
 pub(crate) fn tokenize_into(text: &str, range: std::ops::Range<usize>, toks: &mut Vec<Tok>) {

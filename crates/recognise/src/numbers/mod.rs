@@ -43,12 +43,7 @@ use words::{parse_at, Num};
 /// Every quantity in `text`, in order.
 pub fn find(text: &str) -> Vec<Mention> {
     let mut out = Vec::new();
-    let mut toks = Vec::new();
-    for range in lex::chunks(text) {
-        toks.clear();
-        lex::tokenize_into(text, range, &mut toks);
-        find_in_tokens(text, &toks, &mut out);
-    }
+    lex::for_each_chunk(text, |toks| find_in_tokens(text, toks, &mut out));
     out
 }
 
