@@ -5,7 +5,8 @@
 //! `cargo bench -p sitrep-recognise --bench recognise -- FILE...` reads the texts from the
 //! files: JSON Lines records with a `text` field (as `sitrep extract` prints them) or plain text
 //! files. Without files it uses the crate's benchmark corpus. Each measurement is the fastest
-//! of several rounds; nothing is asserted about time.
+//! of several rounds; nothing is asserted about time. `--rounds=N` sets the number of rounds
+//! and `--only=STAGE` measures one stage, for a profiler.
 
 use sitrep_model::Document;
 use sitrep_recognise::{dates, numbers, Recogniser};
@@ -69,7 +70,10 @@ fn main() {
             ..Default::default()
         })
         .collect();
-    let rounds = 20;
+    // `--rounds=N` sets how many times each stage runs (the fastest run is reported).
+    let rounds = std::env::args()
+        .find_map(|a| a.strip_prefix("--rounds=").and_then(|n| n.parse().ok()))
+        .unwrap_or(20);
     let (base, _) = best_of(rounds, || {
         texts.iter().map(|t| t.split_whitespace().count()).sum()
     });
@@ -82,6 +86,10 @@ fn main() {
         "{:<28} {:>10} {:>9} {:>12}",
         "stage", "mentions", "MB/s", "vs baseline"
     );
+    // `--only=NAME` measures one stage (and the baseline), e.g. for a profiler.
+    let only: Option<String> =
+        std::env::args().find_map(|a| a.strip_prefix("--only=").map(String::from));
+    let wanted = |name: &str| only.as_deref().is_none_or(|o| name.starts_with(o));
     let row = |name: &str, (d, n): (Duration, usize)| {
         println!(
             "{name:<28} {n:>10} {:>9.1} {:>11.4}x",
@@ -90,40 +98,52 @@ fn main() {
         );
     };
     row("baseline (count words)", (base, 0));
-    row(
-        "recogniser (all)",
-        best_of(rounds, || docs.iter().map(|d| r.recognise(d).len()).sum()),
-    );
-    row(
-        "places",
-        best_of(rounds, || {
-            texts.iter().map(|t| r.places.find(t, &[]).len()).sum()
-        }),
-    );
-    row(
-        "actors",
-        best_of(rounds, || {
-            texts.iter().map(|t| r.actors.find(t).len()).sum()
-        }),
-    );
-    row(
-        "weapons",
-        best_of(rounds, || {
-            texts.iter().map(|t| r.weapons.find(t).len()).sum()
-        }),
-    );
-    row(
-        "dates",
-        best_of(rounds, || {
-            docs.iter()
-                .map(|d| dates::find(&d.text, d.published).len())
-                .sum()
-        }),
-    );
-    row(
-        "quantities",
-        best_of(rounds, || {
-            texts.iter().map(|t| numbers::find(t).len()).sum()
-        }),
-    );
+    if wanted("recogniser") {
+        row(
+            "recogniser (all)",
+            best_of(rounds, || docs.iter().map(|d| r.recognise(d).len()).sum()),
+        );
+    }
+    if wanted("places") {
+        row(
+            "places",
+            best_of(rounds, || {
+                texts.iter().map(|t| r.places.find(t, &[]).len()).sum()
+            }),
+        );
+    }
+    if wanted("actors") {
+        row(
+            "actors",
+            best_of(rounds, || {
+                texts.iter().map(|t| r.actors.find(t).len()).sum()
+            }),
+        );
+    }
+    if wanted("weapons") {
+        row(
+            "weapons",
+            best_of(rounds, || {
+                texts.iter().map(|t| r.weapons.find(t).len()).sum()
+            }),
+        );
+    }
+    if wanted("dates") {
+        row(
+            "dates",
+            best_of(rounds, || {
+                docs.iter()
+                    .map(|d| dates::find(&d.text, d.published).len())
+                    .sum()
+            }),
+        );
+    }
+    if wanted("quantities") {
+        row(
+            "quantities",
+            best_of(rounds, || {
+                texts.iter().map(|t| numbers::find(t).len()).sum()
+            }),
+        );
+    }
 }

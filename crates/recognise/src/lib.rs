@@ -43,7 +43,6 @@ impl Recogniser {
     /// after a place is not a place.
     pub fn recognise(&self, doc: &Document) -> Vec<Mention> {
         let text = &doc.text;
-        let mut out = Vec::new();
         let spaced = actors::SpacedText::new(text);
         let actors = self.actors.find_in(&spaced);
         let weapons = self.weapons.find_in(&spaced);
@@ -53,10 +52,13 @@ impl Recogniser {
             .map(|m| m.span())
             .collect();
         let places = self.places.find(text, &taken);
+        let (dates, quantities) = dates_and_quantities(text, doc.published);
+        let mut out = Vec::with_capacity(
+            actors.len() + weapons.len() + places.len() + dates.len() + quantities.len(),
+        );
         out.extend(actors);
         out.extend(weapons);
         out.extend(places);
-        let (dates, quantities) = dates_and_quantities(text, doc.published);
         out.extend(dates);
         out.extend(quantities);
         out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));

@@ -491,6 +491,12 @@ fn scan_words(text: &str, require_clean: bool) -> Option<Vec<usize>> {
     let mut i = 0;
     while i < b.len() {
         let byte = b[i];
+        // The common gap: one space before a printable ASCII character.
+        if byte == b' ' && b.get(i + 1).is_some_and(|&x| x > b' ' && x < 0x80) {
+            prev_word = false;
+            i += 1;
+            continue;
+        }
         let (is_word, len) = if byte < 0x80 {
             (ascii_word(byte), 1)
         } else {

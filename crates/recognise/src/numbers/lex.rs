@@ -369,21 +369,35 @@ pub(crate) fn tokenize_into(text: &str, range: std::ops::Range<usize>, toks: &mu
             continue;
         }
         if c.is_ascii_alphabetic() {
-            let (j, ascii) = word_end(text, i, n);
+            // The ASCII letters first, lower-cased on the way; a word that goes on in other
+            // scripts has no lower-case form here.
             let mut lc = [0u8; LC];
-            let mut lc_len = 0;
-            if ascii && j - i <= LC {
-                for (k, &ch) in b[i..j].iter().enumerate() {
-                    lc[k] = ch.to_ascii_lowercase();
+            let mut all_upper = true;
+            let mut j = i;
+            while j < n && b[j].is_ascii_alphabetic() {
+                if let Some(slot) = lc.get_mut(j - i) {
+                    *slot = b[j] | 0x20;
                 }
-                lc_len = (j - i) as u8;
+                all_upper &= b[j].is_ascii_uppercase();
+                j += 1;
             }
+            let (j, ascii) = if j < n && b[j] >= 0x80 {
+                word_end(text, j, n)
+            } else {
+                (j, true)
+            };
+            let lc_len = if ascii && j - i <= LC {
+                (j - i) as u8
+            } else {
+                lc = [0; LC];
+                0
+            };
             toks.push(Tok {
                 start: i,
                 end: j,
                 kind: Kind::Word,
                 cap: c.is_ascii_uppercase(),
-                upper: ascii && b[i..j].iter().all(u8::is_ascii_uppercase),
+                upper: ascii && all_upper,
                 ch: '\0',
                 val: 0,
                 class: classify(&lc[..usize::from(lc_len)]),

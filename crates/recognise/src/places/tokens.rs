@@ -175,6 +175,27 @@ fn gap_facts(gap: &str) -> (bool, bool) {
     )
 }
 
+/// Byte classes of the tokenizer: ASCII letters and digits, and among them capitals and digits.
+const ALNUM: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 4;
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        if b.is_ascii_uppercase() {
+            t[c] = ALNUM | UPPER;
+        } else if b.is_ascii_lowercase() {
+            t[c] = ALNUM;
+        } else if b.is_ascii_digit() {
+            t[c] = ALNUM | DIGIT;
+        }
+        c += 1;
+    }
+    t
+};
+
 /// Splits `text` into word tokens. A word is a run of letters and digits, with apostrophes and
 /// hyphens allowed between letters, and dots between single capital letters ("U.S.").
 ///
@@ -195,7 +216,7 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Vec<Token<'a
     while i < n {
         // Skip to the next letter or digit.
         if b[i] < 0x80 {
-            if !b[i].is_ascii_alphanumeric() {
+            if CLASS[usize::from(b[i])] & ALNUM == 0 {
                 i += 1;
                 continue;
             }
@@ -213,10 +234,28 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Vec<Token<'a
             }
         }
         let start = i;
-        let mut j = i;
+        // The first run of ASCII letters and digits, with the case facts of its bytes; a word
+        // that is this run alone (the common case) needs no second look at its bytes.
+        let (mut j, mut uppers, mut digits) = (i, 0usize, 0usize);
+        while j < n {
+            let c = CLASS[usize::from(b[j])];
+            if c & ALNUM == 0 {
+                break;
+            }
+            uppers += usize::from(c & UPPER != 0);
+            digits += usize::from(c & DIGIT != 0);
+            j += 1;
+        }
+        let first_run_end = j;
         loop {
             while j < n && b[j].is_ascii_alphanumeric() {
                 j += 1;
+            }
+            // Most words end at an ASCII character that cannot continue them.
+            if b.get(j)
+                .is_none_or(|&c| c < 0x80 && !matches!(c, b'\'' | b'`' | b'-' | b'.'))
+            {
+                break;
             }
             let Some((cj, lj)) = char_at(text, j) else {
                 break;
@@ -269,7 +308,14 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Vec<Token<'a
         let surface = &text[start..word_end];
         let sb = surface.as_bytes();
         // `rewrite`: the word is not its own lookup form (lower-case letters and digits only).
-        let (cap, upper, rewrite) = if surface.is_ascii() {
+        let (cap, upper, rewrite) = if word_end == first_run_end {
+            let letters = sb.len() - digits;
+            (
+                CLASS[usize::from(sb[0])] & UPPER != 0,
+                letters >= 2 && uppers == letters,
+                uppers > 0,
+            )
+        } else if surface.is_ascii() {
             let (mut letters, mut uppers, mut plain) = (0usize, 0usize, true);
             for &c in sb {
                 letters += usize::from(c.is_ascii_alphabetic());
@@ -298,6 +344,8 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Vec<Token<'a
         };
         let (sent_start, joined_to_prev) = if out.is_empty() {
             (true, false)
+        } else if start == prev_end + 1 && b[prev_end] == b' ' {
+            (false, true)
         } else {
             gap_facts(&text[prev_end..start])
         };
@@ -358,6 +406,33 @@ mod tests {
         assert!(t[3].sent_start);
         assert!(t[4].upper);
         assert!(t[6].sent_start);
+    }
+
+    #[test]
+    fn case_facts_of_plain_and_compound_words() {
+        let mut arena = String::new();
+        let t = tokenize(
+            "NATO's 2nd HIMARS Kharkiv-based M2A2 Ok x3 it's Zaporizhzhia’s",
+            &mut arena,
+        );
+        let facts: Vec<(&str, bool, bool)> = t.iter().map(|t| (t.norm, t.cap, t.upper)).collect();
+        assert_eq!(
+            facts,
+            [
+                ("nato", true, true),
+                ("2nd", false, false),
+                ("himars", true, true),
+                ("kharkiv based", true, false),
+                ("m2a2", true, true),
+                ("ok", true, false),
+                ("x3", false, false),
+                // Every "'s" is taken for a possessive, contractions too.
+                ("it", false, false),
+                ("zaporizhzhia", true, false),
+            ]
+        );
+        assert!(t[0].possessive && t[7].possessive && t[8].possessive && !t[6].possessive);
+        assert_eq!((t[4].start, t[4].end), (32, 36));
     }
 
     #[test]
