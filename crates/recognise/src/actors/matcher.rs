@@ -530,8 +530,16 @@ fn scan_words(text: &str, require_clean: bool) -> Option<Vec<usize>> {
         }
         prev_word = true;
         i += len;
-        while i < b.len() && ascii_word(b[i]) {
-            i += 1;
+        // ASCII word characters, and Cyrillic letters (U+0400..U+04FF, lead bytes D0..D3).
+        loop {
+            while i < b.len() && ascii_word(b[i]) {
+                i += 1;
+            }
+            if i + 1 < b.len() && (0xd0..=0xd3).contains(&b[i]) {
+                i += 2;
+            } else {
+                break;
+            }
         }
     }
     Some(out)

@@ -495,6 +495,10 @@ fn word_end(text: &str, i: usize, n: usize) -> (usize, bool) {
         let c = b[j];
         if c.is_ascii_alphabetic() {
             j += 1;
+        } else if (c == 0xd0 || c == 0xd1) && j + 1 < n {
+            // U+0400..U+047F: Cyrillic letters, two bytes each.
+            ascii = false;
+            j += 2;
         } else if c >= 0x80 {
             match text[j..].chars().next() {
                 Some(ch) if crate::chars::is_letter(ch) => {

@@ -42,6 +42,22 @@ fn is_hyphen(c: char) -> bool {
 /// as `е`, hyphens and white space as a single space; apostrophes and dots are dropped.
 /// `base` is where the form being built starts in `out`.
 fn fold(c: char, out: &mut String, base: usize) {
+    // Basic Cyrillic first: lower-case letters stay, capitals shift down; ё/Ё become е below.
+    match u32::from(c) {
+        0x430..=0x44f | 0x450 | 0x452..=0x45f => {
+            out.push(c);
+            return;
+        }
+        0x410..=0x42f => {
+            out.push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c));
+            return;
+        }
+        0x400 | 0x402..=0x40f => {
+            out.push(char::from_u32(u32::from(c) + 0x50).unwrap_or(c));
+            return;
+        }
+        _ => {}
+    }
     if is_apostrophe(c) || c == '.' {
         return;
     }
@@ -196,6 +212,15 @@ const CLASS: [u8; 256] = {
     t
 };
 
+/// The code point of a letter of the basic Cyrillic block (U+0400..U+045F) whose two bytes
+/// start at `i`, without decoding anything else.
+#[inline]
+fn basic_cyrillic(b: &[u8], i: usize) -> Option<u32> {
+    let (&lead, &next) = (b.get(i)?, b.get(i + 1)?);
+    let cp = (u32::from(lead & 0x1f) << 6) | u32::from(next & 0x3f);
+    ((lead == 0xd0 || lead == 0xd1) && next & 0xc0 == 0x80 && cp < 0x460).then_some(cp)
+}
+
 /// Splits `text` into word tokens. A word is a run of letters and digits, with apostrophes and
 /// hyphens allowed between letters, and dots between single capital letters ("U.S.").
 ///
@@ -236,17 +261,31 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Vec<Token<'a
         let start = i;
         // The first run of ASCII letters and digits, with the case facts of its bytes; a word
         // that is this run alone (the common case) needs no second look at its bytes.
-        let (mut j, mut uppers, mut digits) = (i, 0usize, 0usize);
-        while j < n {
-            let c = CLASS[usize::from(b[j])];
-            if c & ALNUM == 0 {
-                break;
+        // Letters of the basic Cyrillic block (U+0400..U+045F, two bytes each) are counted in
+        // the run too: `chars` counts characters, `unfolded` those outside a-z, 0-9 and а-я.
+        let (mut j, mut uppers, mut digits, mut cyrillic, mut unfolded) = (i, 0, 0, 0, 0usize);
+        loop {
+            while j < n {
+                let c = CLASS[usize::from(b[j])];
+                if c & ALNUM == 0 {
+                    break;
+                }
+                uppers += usize::from(c & UPPER != 0);
+                digits += usize::from(c & DIGIT != 0);
+                j += 1;
             }
-            uppers += usize::from(c & UPPER != 0);
-            digits += usize::from(c & DIGIT != 0);
-            j += 1;
+            let Some(cp) = basic_cyrillic(b, j) else {
+                break;
+            };
+            // Capitals U+0400..U+042F, а..я U+0430..U+044F, ѐ..џ U+0450..U+045F.
+            uppers += usize::from(cp < 0x430);
+            unfolded += usize::from(!(0x430..0x450).contains(&cp));
+            cyrillic += 1;
+            j += 2;
         }
         let first_run_end = j;
+        // Characters of the run: one byte each, but two for a Cyrillic letter.
+        let chars = j - i - cyrillic;
         loop {
             while j < n && b[j].is_ascii_alphanumeric() {
                 j += 1;
@@ -309,11 +348,15 @@ pub(crate) fn tokenize<'a>(text: &'a str, arena: &'a mut String) -> Vec<Token<'a
         let sb = surface.as_bytes();
         // `rewrite`: the word is not its own lookup form (lower-case letters and digits only).
         let (cap, upper, rewrite) = if word_end == first_run_end {
-            let letters = sb.len() - digits;
+            let letters = chars - digits;
+            let cap = match basic_cyrillic(sb, 0) {
+                Some(cp) => cp < 0x430,
+                None => CLASS[usize::from(sb[0])] & UPPER != 0,
+            };
             (
-                CLASS[usize::from(sb[0])] & UPPER != 0,
+                cap,
                 letters >= 2 && uppers == letters,
-                uppers > 0,
+                uppers + unfolded > 0,
             )
         } else if surface.is_ascii() {
             let (mut letters, mut uppers, mut plain) = (0usize, 0usize, true);
@@ -433,6 +476,36 @@ mod tests {
         );
         assert!(t[0].possessive && t[7].possessive && t[8].possessive && !t[6].possessive);
         assert_eq!((t[4].start, t[4].end), (32, 36));
+    }
+
+    #[test]
+    fn case_facts_and_forms_of_cyrillic_words() {
+        let mut arena = String::new();
+        let t = tokenize(
+            "Київщина ЗСУ Одеса ёлка Ёлки ЇЖАК Ѐлка ђура Х-59 Ґрунт",
+            &mut arena,
+        );
+        let facts: Vec<(&str, bool, bool)> = t.iter().map(|t| (t.norm, t.cap, t.upper)).collect();
+        assert_eq!(
+            facts,
+            [
+                ("київщина", true, false),
+                ("зсу", true, true),
+                ("одеса", true, false),
+                ("елка", false, false),
+                ("елки", true, false),
+                ("їжак", true, true),
+                ("ѐлка", true, false),
+                ("ђура", false, false),
+                ("х 59", true, false),
+                ("ґрунт", true, false),
+            ]
+        );
+        // Lower-case а..я words are their own lookup form and borrow the text.
+        let text = "над областю";
+        let t = tokenize(text, &mut arena);
+        let borrowed = |w: &str| text.as_bytes().as_ptr_range().contains(&w.as_ptr());
+        assert!(t.len() == 2 && t.iter().all(|t| borrowed(t.norm)));
     }
 
     #[test]
