@@ -1,9 +1,9 @@
 //! The gazetteer and place recognition.
 //!
 //! [`Gazetteer`] holds GeoNames-derived records (countries, first-level regions, populated
-//! places, airports and a few named areas) compiled into the binary as a gzip-compressed TSV
-//! (`data/gazetteer.tsv.gz`, built by `scripts/build_gazetteer.py`). [`Gazetteer::find`] turns a
-//! text into place [`Mention`]s:
+//! places, airports and a few named areas) from `data/gazetteer.tsv.gz` (built by
+//! `scripts/build_gazetteer.py`), which the build script turns into a binary index compiled into
+//! the program and read in place. [`Gazetteer::find`] turns a text into place [`Mention`]s:
 //!
 //! - names are looked up word by word, longest name first, under a normalised form (case,
 //!   diacritics, apostrophes and hyphens folded), and must be capitalised in the text;
@@ -31,9 +31,6 @@ use sitrep_model::{Feature, Mention, MentionValue, Place, Span};
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 use tokens::{norm, tokenize, Token};
-
-/// The compiled-in gazetteer file.
-static EMBEDDED: &[u8] = include_bytes!("../../../data/gazetteer.tsv.gz");
 
 /// Words after a name that make it a first-level region ("Bryansk region", "Kharkiv Oblast").
 const REGION_WORDS: &[&str] = &[
@@ -408,13 +405,11 @@ fn demonym_country(w: &str) -> Option<&'static str> {
 }
 
 impl Gazetteer {
-    /// The gazetteer compiled into the binary, parsed once per process. If the embedded file
+    /// The gazetteer compiled into the binary, opened once per process. If the embedded index
     /// could not be read (it is checked by the tests), the gazetteer is empty.
     pub fn embedded() -> Self {
         static CELL: OnceLock<Arc<Data>> = OnceLock::new();
-        let d = CELL.get_or_init(|| {
-            Arc::new(Data::from_gz("embedded gazetteer", EMBEDDED).unwrap_or_default())
-        });
+        let d = CELL.get_or_init(|| Arc::new(Data::embedded().unwrap_or_default()));
         Gazetteer { d: d.clone() }
     }
 
@@ -854,7 +849,7 @@ impl Gazetteer {
                             key: t.norm.to_string(),
                             kind: Kind::Region,
                             cands: Vec::new(),
-                            phrase_cands: cands.clone(),
+                            phrase_cands: cands.to_vec(),
                             needs_context: false,
                         });
                         i = end_tok + 1;
@@ -878,7 +873,7 @@ impl Gazetteer {
                             key: t.norm.to_string(),
                             kind: Kind::Region,
                             cands: Vec::new(),
-                            phrase_cands: cands.clone(),
+                            phrase_cands: cands.to_vec(),
                             needs_context: false,
                         });
                         i += 1;

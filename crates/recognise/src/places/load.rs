@@ -1,136 +1,26 @@
-//! Reading the compact gazetteer file (a gzip-compressed TSV, described in `data/README.md`).
+//! The gazetteer's records and name indexes, read from the binary index built by [`index`].
 //!
-//! [`Data`] holds the records ([`Record`]), and the name indexes built from their keys: names
-//! usable anywhere, names usable only before a region word ("Bryansk" in "Bryansk region") and
-//! names usable only before an airport word.
+//! [`Data`] holds the records ([`Record`]) and the name indexes ([`NameTable`]): names usable
+//! anywhere, names usable only before a region word ("Bryansk" in "Bryansk region") and names
+//! usable only before an airport word, with the [`NameFilter`] in front of them. The embedded
+//! gazetteer's index is built at compile time by the crate's build script and read in place;
+//! [`Data::from_gz`] builds the index of a gazetteer file at run time with the same code.
+
+mod index;
+#[cfg(test)]
+mod tests;
 
 use super::tokens::norm;
+use index::Section;
+pub(crate) use index::{cyrillic_stem, FxMap, KeyRef, NameFilter, NameSet, NameTable};
 use sitrep_model::{Feature, Place};
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasher, Hasher};
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::io::Read;
+use std::sync::OnceLock;
 
-/// A fast, fixed hash for the name tables (the FxHash mixing step). Names come from the data
-/// file; text is only looked up, never inserted, so a fixed hash is safe here.
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct FxBuild;
-
-pub(crate) struct FxHasher(u64);
-
-impl BuildHasher for FxBuild {
-    type Hasher = FxHasher;
-    fn build_hasher(&self) -> FxHasher {
-        FxHasher(0)
-    }
-}
-
-impl FxHasher {
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 56));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(i as u64);
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    /// The mixing step leaves the low bits of the state depending on the low bits of the input
-    /// only, and the table picks buckets by the low bits: names sharing their first letters
-    /// would crowd into the same buckets. Rotating brings the well-mixed high bits down.
-    fn finish(&self) -> u64 {
-        self.0.rotate_left(26)
-    }
-}
-
-pub(crate) type FxMap<K, V> = HashMap<K, V, FxBuild>;
-
-/// A Bloom filter over names of two sets (the gazetteer's names, and the first words of its
-/// names of several words): `may_contain` is false for most names not inserted in a set and
-/// always true for names inserted. The name tables hold hundreds of thousands of entries, far
-/// more than the processor's caches, so each lookup in them costs several memory accesses; the
-/// filter answers from one cache line for the many words of a text that are no name. All
-/// probes of a name, for both sets, fall in the same 512-bit block (a blocked Bloom filter), so
-/// one memory access answers both questions for a word.
-#[derive(Debug, Default)]
-pub(crate) struct NameFilter {
-    blocks: Vec<[u64; 8]>,
-}
-
-/// The set a name is inserted into or looked up in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum NameSet {
-    Names = 0,
-    FirstWords = 1,
-}
-
-impl NameFilter {
-    /// A filter holding `names` and `first_words`, sized for about ten bits per entry.
-    pub(crate) fn new<'a>(
-        names: impl ExactSizeIterator<Item = &'a str>,
-        first_words: impl ExactSizeIterator<Item = &'a str>,
-    ) -> Self {
-        let count = names.len() + first_words.len();
-        let nblocks = (count.max(1) * 10 / 512 + 1).next_power_of_two();
-        let mut f = NameFilter {
-            blocks: vec![[0; 8]; nblocks],
-        };
-        for (set, list) in [
-            (NameSet::Names, names.collect::<Vec<_>>()),
-            (NameSet::FirstWords, first_words.collect()),
-        ] {
-            for n in list {
-                let (b, probes) = f.probes(n);
-                for p in probes[set as usize] {
-                    f.blocks[b][p / 64] |= 1 << (p % 64);
-                }
-            }
-        }
-        f
-    }
-
-    /// The block of a name and its two bit positions within it for each set.
-    #[inline]
-    fn probes(&self, name: &str) -> (usize, [[usize; 2]; 2]) {
-        let h = FxBuild.hash_one(name);
-        let block = (h as usize) & (self.blocks.len() - 1);
-        let bit = |shift: u32| ((h >> shift) & 511) as usize;
-        (block, [[bit(46), bit(55)], [bit(28), bit(37)]])
-    }
-
-    /// Whether `name` may be in each set, `[names, first words]`; false when it was certainly
-    /// not inserted there. An empty filter rules out nothing.
-    #[inline]
-    pub(crate) fn may_contain(&self, name: &str) -> [bool; 2] {
-        if self.blocks.is_empty() {
-            return [true; 2];
-        }
-        let (b, probes) = self.probes(name);
-        let block = &self.blocks[b];
-        probes.map(|ps| ps.iter().all(|&p| block[p / 64] & (1 << (p % 64)) != 0))
-    }
-}
-
-pub(crate) type FxSet<K> = HashSet<K, FxBuild>;
+/// The index of the embedded gazetteer (`data/gazetteer.tsv.gz`), built by the build script.
+static EMBEDDED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.idx"));
 
 /// Why a gazetteer file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -141,8 +31,16 @@ pub enum GazetteerError {
         #[source]
         source: std::io::Error,
     },
+    #[error("gazetteer {name}: not UTF-8 text: {source}")]
+    Encoding {
+        name: String,
+        #[source]
+        source: std::str::Utf8Error,
+    },
     #[error("gazetteer {name}: missing or unknown header line")]
     Header { name: String },
+    #[error("gazetteer {name}: {reason}")]
+    Index { name: String, reason: String },
 }
 
 /// One gazetteer record: the public [`Place`] plus what ranking needs.
@@ -157,40 +55,26 @@ pub(crate) struct Record {
     pub rank_population: u64,
 }
 
-/// A pointer from a name to a record.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct KeyRef {
-    pub idx: u32,
-    /// The name is the record's own English name (or a country's conventional alias), not
-    /// one of its alternates.
-    pub primary: bool,
-    /// The name is written all in capitals ("US", "UK") and must be so in the text.
-    pub upper: bool,
-    /// The name begins like the record's own name ("Slovyansk" for "Sloviansk"): a spelling
-    /// rather than a former or unrelated name.
-    pub similar: bool,
-}
-
 #[derive(Debug, Default)]
 pub(crate) struct Data {
-    pub records: Vec<Record>,
+    pub records: Records,
     /// Names usable anywhere.
-    pub keys: FxMap<String, Vec<KeyRef>>,
+    pub keys: NameTable<KeyRef>,
     /// Names usable only before a region word: region base names and their namesake city's
     /// spellings.
-    pub region_keys: FxMap<String, Vec<KeyRef>>,
+    pub region_keys: NameTable<KeyRef>,
     /// Names usable only before an airport word.
-    pub airport_keys: FxMap<String, Vec<KeyRef>>,
+    pub airport_keys: NameTable<KeyRef>,
     /// Stems of Cyrillic region and namesake-city names (see [`cyrillic_stem`]) -> regions of
     /// Ukraine, Russia and Belarus, for "Харківська область".
-    pub cyrillic_region_stems: FxMap<String, Vec<KeyRef>>,
+    pub cyrillic_region_stems: NameTable<KeyRef>,
     /// First words of names of two or more words.
-    pub first_words: FxSet<String>,
+    pub first_words: NameTable<()>,
     /// A quick test that rules out most words that are not in `keys` or in `first_words`.
     pub filter: NameFilter,
     /// The most words in a name.
     pub max_words: usize,
-    pub by_id: FxMap<String, u32>,
+    pub by_id: NameTable<u32>,
     /// (country, admin1 code) -> region record.
     pub admin1: HashMap<(String, String), u32>,
     /// Indexes of airport records, sorted by latitude.
@@ -198,258 +82,266 @@ pub(crate) struct Data {
     /// ISO2 -> country record.
     pub countries: HashMap<String, u32>,
     /// Single-word names that are common English words.
-    pub common_names: FxSet<String>,
+    pub common_names: NameTable<()>,
     /// Frequent English words in general.
-    pub english: FxSet<String>,
+    pub english: NameTable<()>,
     /// Lines that could not be parsed.
     pub skipped_lines: usize,
 }
 
-enum MapKind {
-    Keys,
-    Region,
-    Airport,
-}
-
-/// The stem shared by a Cyrillic place name and the adjective formed from it: "Харків" and
-/// "Харківська" give "харків", "Брянск" and "Брянская" give "брян", "Одеса" and "Одеська" give
-/// "оде". Takes a normalised (lower-case) word.
-pub(crate) fn cyrillic_stem(w: &str) -> String {
-    let mut s = w.to_string();
-    for suf in [
-        "ського",
-        "ської",
-        "ській",
-        "ську",
-        "ська",
-        "цької",
-        "цькій",
-        "цьку",
-        "цька",
-        "ского",
-        "ской",
-        "ская",
-        "скую",
-        "ском",
-        "цкой",
-        "цкая",
-        "цкую",
-        "ськ",
-        "цьк",
-        "ск",
-        "цк",
-    ] {
-        if let Some(stripped) = s.strip_suffix(suf) {
-            // An adjective (or a name in -ськ/-ск): its stem ends before the suffix.
-            s = stripped.to_string();
-            if s.ends_with('с') {
-                s.pop();
-            }
-            return s;
-        }
-    }
-    while let Some(c) = s.chars().last() {
-        if "аеиіоуыюяьйєї".contains(c) {
-            s.pop();
-        } else {
-            break;
-        }
-    }
-    if s.ends_with('с') {
-        s.pop();
-    }
-    s
-}
-
-fn feature_of(s: &str) -> Option<(Feature, bool)> {
-    Some(match s {
-        "country" => (Feature::Country, false),
-        "admin1" => (Feature::Admin1, false),
-        "city" => (Feature::City, false),
-        "capital" => (Feature::City, true),
-        "airport" => (Feature::Airport, false),
-        "region" => (Feature::Region, false),
+fn feature_of(code: u8) -> Option<Feature> {
+    Some(match code {
+        index::FEATURE_COUNTRY => Feature::Country,
+        index::FEATURE_ADMIN1 => Feature::Admin1,
+        index::FEATURE_CITY => Feature::City,
+        index::FEATURE_AIRPORT => Feature::Airport,
+        index::FEATURE_REGION => Feature::Region,
         _ => return None,
     })
 }
 
+/// One record from its bytes in the records section; `strings` is the strings section.
+fn decode_record(r: &[u8], strings: &[u8]) -> Option<Record> {
+    let string = |at: usize| -> Option<Option<String>> {
+        let off = index::u32_at(r, at)?;
+        if off == index::NO_STRING {
+            return Some(None);
+        }
+        let (off, len) = (off as usize, index::u32_at(r, at + 4)? as usize);
+        let b = strings.get(off..off.checked_add(len)?)?;
+        Some(Some(std::str::from_utf8(b).ok()?.to_string()))
+    };
+    let feature = feature_of(*r.first()?)?;
+    let population = index::u64_at(r, 20)?;
+    let place = Place {
+        name: string(28)??,
+        country: string(44)?.filter(|c| !c.is_empty()),
+        admin1: string(52)?,
+        lat: f64::from_bits(index::u64_at(r, 4)?),
+        lon: f64::from_bits(index::u64_at(r, 12)?),
+        feature,
+        id: string(36)??,
+        population: (population > 0 && feature != Feature::Admin1).then_some(population),
+    };
+    Some(Record {
+        place,
+        admin1_code: string(60)??,
+        capital: *r.get(1)? != 0,
+        rank_population: population,
+    })
+}
+
+/// The records, each decoded from the index the first time it is used: a text names a few
+/// hundred places at most, and decoding all records (several strings each) would cost most
+/// of the start-up time.
+pub(crate) struct Records {
+    /// The records section.
+    bytes: Cow<'static, [u8]>,
+    /// The strings section.
+    strings: Cow<'static, [u8]>,
+    cells: Box<[OnceLock<Box<Record>>]>,
+}
+
+impl Default for Records {
+    fn default() -> Self {
+        Records {
+            bytes: Cow::Borrowed(&[]),
+            strings: Cow::Borrowed(&[]),
+            cells: Box::default(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Records {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Records").field("len", &self.len()).finish()
+    }
+}
+
+impl Records {
+    fn new(bytes: Cow<'static, [u8]>, strings: Cow<'static, [u8]>) -> Self {
+        let n = bytes.len() / index::RECORD_SIZE;
+        Records {
+            bytes,
+            strings,
+            cells: (0..n).map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.cells.len()
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.cells.is_empty()
+    }
+
+    pub(crate) fn iter(&self) -> RecordsIter<'_> {
+        RecordsIter {
+            records: self,
+            next: 0,
+        }
+    }
+
+    /// Record `i`, decoded. The index is checked when it is read, so a record that does not
+    /// decode cannot occur there; it would come out as a nameless record of no feature.
+    fn decode(&self, i: usize) -> Record {
+        let r = self
+            .bytes
+            .get(i * index::RECORD_SIZE..(i + 1) * index::RECORD_SIZE)
+            .unwrap_or_default();
+        decode_record(r, &self.strings).unwrap_or_else(|| Record {
+            place: Place {
+                name: String::new(),
+                country: None,
+                admin1: None,
+                lat: 0.0,
+                lon: 0.0,
+                feature: Feature::Other,
+                id: String::new(),
+                population: None,
+            },
+            admin1_code: String::new(),
+            capital: false,
+            rank_population: 0,
+        })
+    }
+}
+
+impl std::ops::Index<usize> for Records {
+    type Output = Record;
+
+    #[inline]
+    fn index(&self, i: usize) -> &Record {
+        self.cells[i].get_or_init(|| Box::new(self.decode(i)))
+    }
+}
+
+/// The records in order.
+pub(crate) struct RecordsIter<'a> {
+    records: &'a Records,
+    next: usize,
+}
+
+impl<'a> Iterator for RecordsIter<'a> {
+    type Item = &'a Record;
+
+    fn next(&mut self) -> Option<&'a Record> {
+        if self.next >= self.records.len() {
+            return None;
+        }
+        self.next += 1;
+        Some(&self.records[self.next - 1])
+    }
+}
+
+impl<'a> IntoIterator for &'a Records {
+    type Item = &'a Record;
+    type IntoIter = RecordsIter<'a>;
+
+    fn into_iter(self) -> RecordsIter<'a> {
+        self.iter()
+    }
+}
+
 impl Data {
+    /// The embedded gazetteer, read from the index the build script made of it.
+    pub(crate) fn embedded() -> Result<Data, GazetteerError> {
+        Self::from_index("embedded gazetteer", Cow::Borrowed(EMBEDDED_INDEX))
+    }
+
     /// Parses a gzip-compressed gazetteer file. Malformed lines are skipped and counted.
     pub(crate) fn from_gz(name: &str, bytes: &[u8]) -> Result<Data, GazetteerError> {
-        let mut text = String::new();
+        let mut raw = Vec::new();
         flate2::read::GzDecoder::new(bytes)
-            .read_to_string(&mut text)
+            .read_to_end(&mut raw)
             .map_err(|source| GazetteerError::Gzip {
                 name: name.to_string(),
                 source,
             })?;
-        Self::from_tsv(name, &text)
+        let text = std::str::from_utf8(&raw).map_err(|source| GazetteerError::Encoding {
+            name: name.to_string(),
+            source,
+        })?;
+        Self::from_tsv(name, text)
     }
 
+    /// Parses a gazetteer TSV: builds its index as the build script does for the embedded
+    /// file, then reads it.
     pub(crate) fn from_tsv(name: &str, text: &str) -> Result<Data, GazetteerError> {
-        let mut lines = text.lines();
-        if !lines
-            .next()
-            .is_some_and(|h| h.starts_with("#sitrep-gazetteer\t"))
-        {
-            return Err(GazetteerError::Header {
+        let bytes = index::build(text).map_err(|e| match e {
+            index::BuildError::Header => GazetteerError::Header {
                 name: name.to_string(),
-            });
-        }
-        let mut d = Data::default();
-        let mut admin1_names: HashMap<(String, String), String> = HashMap::new();
-        // Records first keep their admin1 code; the English region name is filled in once all
-        // "A" lines are read.
-        let mut pending: Vec<(Record, &str)> = Vec::new();
-        for line in lines {
-            let f: Vec<&str> = line.split('\t').collect();
-            match f.first().copied() {
-                Some("P") if f.len() == 10 => {
-                    let (Some((feature, capital)), Ok(lat), Ok(lon), Ok(pop)) = (
-                        feature_of(f[3]),
-                        f[6].parse::<f64>(),
-                        f[7].parse::<f64>(),
-                        f[8].parse::<u64>(),
-                    ) else {
-                        d.skipped_lines += 1;
-                        continue;
-                    };
-                    let place = Place {
-                        name: f[2].to_string(),
-                        country: (!f[4].is_empty()).then(|| f[4].to_string()),
-                        admin1: None,
-                        lat,
-                        lon,
-                        feature,
-                        id: f[1].to_string(),
-                        population: (pop > 0 && feature != Feature::Admin1).then_some(pop),
-                    };
-                    let rec = Record {
-                        place,
-                        admin1_code: f[5].to_string(),
-                        capital,
-                        rank_population: pop,
-                    };
-                    pending.push((rec, f[9]));
-                }
-                Some("A") if f.len() == 3 => {
-                    if let Some((cc, code)) = f[1].split_once('.') {
-                        admin1_names.insert((cc.to_string(), code.to_string()), f[2].to_string());
-                    }
-                }
-                Some("W") if f.len() >= 2 => {
-                    d.common_names.insert(f[1].to_string());
-                }
-                Some("E") if f.len() == 2 => {
-                    d.english.insert(f[1].to_string());
-                }
-                _ => d.skipped_lines += 1,
+            },
+            e => GazetteerError::Index {
+                name: name.to_string(),
+                reason: e.to_string(),
+            },
+        })?;
+        Self::from_index(name, Cow::Owned(bytes))
+    }
+
+    /// Reads an index buffer made by [`index::build`]. The name tables and the filter are read
+    /// in place (only the lists of records a name points to are decoded); each record is
+    /// decoded when first used.
+    fn from_index(name: &str, bytes: Cow<'static, [u8]>) -> Result<Data, GazetteerError> {
+        let invalid = |reason: String| GazetteerError::Index {
+            name: name.to_string(),
+            reason: format!("invalid index: {reason}"),
+        };
+        let h = index::header(&bytes).map_err(invalid)?;
+        let section = |s: Section| -> Cow<'static, [u8]> {
+            let r = h.sections[s as usize].clone();
+            match &bytes {
+                Cow::Borrowed(b) => Cow::Borrowed(&b[r]),
+                Cow::Owned(b) => Cow::Owned(b[r].to_vec()),
             }
-        }
-        d.records.reserve(pending.len());
-        d.keys.reserve(pending.len() * 5);
-        d.by_id.reserve(pending.len());
-        for (mut rec, keys) in pending {
-            let idx = d.records.len() as u32;
-            let cc = rec.place.country.clone().unwrap_or_default();
-            if !rec.admin1_code.is_empty() {
-                rec.place.admin1 = admin1_names
-                    .get(&(cc.clone(), rec.admin1_code.clone()))
-                    .cloned();
-            }
+        };
+        let records = Records::new(section(Section::Records), section(Section::Strings));
+        let n = records.len() as u32;
+        let key_ref = |v: u32| Some(KeyRef::unpack(v)).filter(|r| r.idx < n);
+        let record = |v: u32| Some(v).filter(|&v| v < n);
+        let refs = |s: Section| NameTable::read(section(s), key_ref).map_err(invalid);
+        let set = |s: Section| NameTable::read(section(s), |_| Some(())).map_err(invalid);
+        let airports_bytes = section(Section::Airports);
+        let airports = airports_bytes
+            .chunks_exact(4)
+            .map(|b| record(u32::from_le_bytes([b[0], b[1], b[2], b[3]])))
+            .collect::<Option<Vec<u32>>>()
+            .ok_or_else(|| invalid("bad airport".to_string()))?;
+        let mut countries = HashMap::new();
+        let mut admin1 = HashMap::new();
+        for b in section(Section::Divisions).chunks_exact(4) {
+            let idx = record(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+                .ok_or_else(|| invalid("bad division".to_string()))?;
+            let rec = &records[idx as usize];
+            let cc = || rec.place.country.clone().unwrap_or_default();
             match rec.place.feature {
                 Feature::Country => {
-                    d.countries.insert(cc.clone(), idx);
+                    countries.insert(cc(), idx);
                 }
                 Feature::Admin1 => {
-                    d.admin1.insert((cc.clone(), rec.admin1_code.clone()), idx);
+                    admin1.insert((cc(), rec.admin1_code.clone()), idx);
                 }
                 _ => {}
             }
-            let own_name = norm(&rec.place.name);
-            let all_primary = matches!(
-                rec.place.feature,
-                Feature::Country | Feature::Admin1 | Feature::Region
-            );
-            for (i, key) in keys.split('|').enumerate() {
-                let (map_kind, key) = if let Some(k) = key.strip_prefix('~') {
-                    if rec.place.feature == Feature::Airport {
-                        (MapKind::Airport, k)
-                    } else {
-                        (MapKind::Region, k)
-                    }
-                } else {
-                    (MapKind::Keys, key)
-                };
-                let n = norm(key);
-                if n.is_empty() {
-                    continue;
-                }
-                let upper = key.len() <= 8
-                    && key.chars().filter(|c| c.is_alphabetic()).count() <= 4
-                    && key
-                        .chars()
-                        .filter(|c| c.is_alphabetic())
-                        .all(|c| c.is_uppercase());
-                let shared = own_name
-                    .chars()
-                    .zip(n.chars())
-                    .take_while(|(a, b)| a == b)
-                    .count();
-                let similar = shared >= 4.min(n.chars().count());
-                let kr = KeyRef {
-                    idx,
-                    primary: i == 0 || all_primary,
-                    upper,
-                    similar,
-                };
-                let words = n.split(' ').count();
-                if words > 1 {
-                    if let Some(first) = n.split(' ').next() {
-                        d.first_words.insert(first.to_string());
-                    }
-                }
-                d.max_words = d.max_words.max(words);
-                if rec.place.feature == Feature::Admin1
-                    && matches!(cc.as_str(), "UA" | "RU" | "BY")
-                    && words == 1
-                    && n.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c))
-                {
-                    let stem = cyrillic_stem(&n);
-                    if stem.chars().count() >= 3 {
-                        let refs = d.cyrillic_region_stems.entry(stem).or_default();
-                        if !refs.iter().any(|r| r.idx == idx) {
-                            refs.push(kr);
-                        }
-                    }
-                }
-                let map = match map_kind {
-                    MapKind::Keys => &mut d.keys,
-                    MapKind::Region => &mut d.region_keys,
-                    MapKind::Airport => &mut d.airport_keys,
-                };
-                let refs = map.entry(n).or_default();
-                if !refs.iter().any(|r| r.idx == idx) {
-                    refs.push(kr);
-                }
-            }
-            d.by_id.insert(rec.place.id.clone(), idx);
-            d.records.push(rec);
         }
-        d.max_words = d.max_words.min(8);
-        d.filter = NameFilter::new(
-            d.keys.keys().map(String::as_str),
-            d.first_words.iter().map(String::as_str),
-        );
-        d.airports = (0..d.records.len() as u32)
-            .filter(|&i| d.records[i as usize].place.feature == Feature::Airport)
-            .collect();
-        d.airports.sort_by(|&a, &b| {
-            d.records[a as usize]
-                .place
-                .lat
-                .total_cmp(&d.records[b as usize].place.lat)
-        });
-        Ok(d)
+        Ok(Data {
+            keys: refs(Section::Keys)?,
+            region_keys: refs(Section::RegionKeys)?,
+            airport_keys: refs(Section::AirportKeys)?,
+            cyrillic_region_stems: refs(Section::CyrillicStems)?,
+            first_words: set(Section::FirstWords)?,
+            filter: NameFilter::read(section(Section::Filter)).map_err(invalid)?,
+            max_words: h.max_words,
+            by_id: NameTable::read(section(Section::ById), record).map_err(invalid)?,
+            admin1,
+            airports,
+            countries,
+            common_names: set(Section::CommonNames)?,
+            english: set(Section::English)?,
+            skipped_lines: h.skipped_lines,
+            records,
+        })
     }
 }
