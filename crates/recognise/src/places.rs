@@ -1007,12 +1007,13 @@ impl Gazetteer {
             }
             match found {
                 Some(m) => {
+                    // A phrase runs past the name's words: go on after its last word.
                     i = match m.kind {
                         Kind::Plain => m.tj,
-                        _ => toks
+                        _ => toks[m.tj..]
                             .iter()
                             .position(|t| t.start >= m.end)
-                            .unwrap_or(toks.len()),
+                            .map_or(toks.len(), |p| m.tj + p),
                     };
                     out.push(m);
                 }
@@ -1024,10 +1025,8 @@ impl Gazetteer {
             if out[k].kind != Kind::Region {
                 continue;
             }
-            let plural = toks
-                .iter()
-                .find(|t| t.start >= toks[out[k].tj - 1].end)
-                .is_some_and(|t| t.norm.ends_with('s'));
+            // The word after the name (tokens are in text order and do not overlap).
+            let plural = toks.get(out[k].tj).is_some_and(|t| t.norm.ends_with('s'));
             if !plural {
                 continue;
             }
