@@ -324,7 +324,8 @@ pub(crate) fn chunks(text: &str) -> impl Iterator<Item = std::ops::Range<usize>>
 /// Calls `f` with the tokens of each piece of `text` (see [`chunks`]) in turn, reusing one
 /// buffer: the loop every scanner over a whole text runs.
 pub(crate) fn for_each_chunk(text: &str, mut f: impl FnMut(&[Tok])) {
-    let mut toks = Vec::new();
+    // Room for the tokens of a typical chunk, so that the vector rarely grows.
+    let mut toks = Vec::with_capacity(text.len().min(4096) / 4 + 1);
     for range in chunks(text) {
         toks.clear();
         tokenize_into(text, range, &mut toks);
