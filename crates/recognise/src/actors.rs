@@ -37,7 +37,7 @@ pub enum CatalogueError {
     /// The JSON did not parse; the message carries serde's line and column.
     #[error("{name}: parse error: {message}")]
     Parse { name: String, message: String },
-    /// The aliases could not be compiled into an automaton.
+    /// The aliases could not be compiled into the alias trie.
     #[error("{name}: cannot compile aliases: {message}")]
     Build { name: String, message: String },
     /// An entry refers to something that does not exist, or repeats a name.

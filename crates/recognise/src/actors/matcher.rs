@@ -1,11 +1,10 @@
 //! Alias matching shared by the actor and weapon catalogues.
 //!
-//! [`AliasMatcher`] compiles a list of [`AliasSpec`]s into one ASCII-case-insensitive
-//! Aho-Corasick automaton (a contiguous NFA of about a megabyte, where a full DFA would take tens of
-//! megabytes and spill out of the caches, searched in anchored, leftmost-longest mode). Since every alias
-//! must begin at a word boundary, the text is walked word start by word start; a bit set of
-//! the first two bytes of all aliases skips most words without a search. At a word start the
-//! longest alias is checked, then ever shorter ones until one passes:
+//! [`AliasMatcher`] compiles a list of [`AliasSpec`]s into one ASCII-case-insensitive byte
+//! trie. Since every alias must begin at a word boundary, the text is walked word start by word
+//! start; a bit set of the first two bytes of all aliases skips most words without a lookup. At
+//! a word start one walk down the trie lists every alias beginning there; the longest is
+//! checked, then ever shorter ones until one passes:
 //!
 //! - word boundaries on both sides (letters and digits on either side reject a hit, so "Grad"
 //!   is not found inside "Stalingrad"), with "pro-", "anti-", "non-" and "counter-" prefixes
@@ -18,10 +17,6 @@
 //! position: "Russian Ministry of Defence" beats "Russian" and "Buk-M2" beats "Buk". An
 //! optional plural "s" directly after an alias is taken into the span ("Shaheds", "F-16s").
 //! Whitespace runs in the text match one space in an alias (see [`AliasMatcher::find`]).
-
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
-};
 
 /// How one word of an alias must be written in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,10 +87,10 @@ pub(crate) struct AliasMatcher {
     specs: Vec<AliasSpec>,
     /// Word rules of each spec: byte range within the pattern and the rule.
     words: Vec<Vec<(usize, usize, WordCase)>>,
-    /// ASCII-case-insensitive automaton over the searchable aliases, for anchored
-    /// leftmost-longest searches at word starts. Each pattern id lists every spec spelled the
-    /// same up to ASCII case, tried in order until one passes its checks.
-    automaton: Option<(AhoCorasick, Vec<Vec<usize>>)>,
+    /// ASCII-case-insensitive trie of the searchable aliases, for lookups at word starts.
+    /// Each pattern id lists every spec spelled the same up to ASCII case, tried in order until
+    /// one passes its checks.
+    trie: Option<(Trie, Vec<Vec<usize>>)>,
     /// Bit set of the first two bytes of every searchable alias, as its first word's case
     /// rule lets them be written: lower-cased for words of any case ("drones"), with the
     /// capital kept for capitalised words ("Putin", "PUTIN") and exact for acronyms ("MoD").
@@ -143,13 +138,117 @@ fn word_rules(pattern: &str) -> Vec<(usize, usize, WordCase)> {
     out
 }
 
-fn build(patterns: &[&str]) -> Result<AhoCorasick, aho_corasick::BuildError> {
-    AhoCorasickBuilder::new()
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
-        .ascii_case_insensitive(true)
-        .build(patterns)
+/// The aliases, folded to ASCII lower case, as a byte trie: at a position of the text it lists
+/// every alias that starts there, shortest first, in one walk. Only anchored lookups are ever
+/// made, so the trie needs none of the failure links an Aho-Corasick automaton computes for
+/// searches that may start anywhere, and builds in one pass over the aliases.
+#[derive(Debug)]
+struct Trie {
+    /// The state after the first byte (dense: every lookup starts here).
+    root: Box<[u32; 256]>,
+    /// Each state's children are `labels[first..first + len]` and `targets[..]`, by byte.
+    nodes: Vec<TrieNode>,
+    labels: Vec<u8>,
+    targets: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct TrieNode {
+    first: u32,
+    len: u32,
+    /// The alias ending at this state, or [`NO_STATE`].
+    pattern: u32,
+}
+
+const NO_STATE: u32 = u32::MAX;
+
+/// The aliases do not fit the trie's 32-bit state numbers.
+#[derive(Debug)]
+pub(crate) struct TooManyAliases;
+
+impl std::fmt::Display for TooManyAliases {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("too many alias bytes for the alias trie")
+    }
+}
+
+impl Trie {
+    /// The trie of `patterns`; pattern `i` is reported as `i`. Empty patterns are left out.
+    fn new(patterns: &[&str]) -> Result<Trie, TooManyAliases> {
+        // Build with a child list per state, then lay the lists out one after the other.
+        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        let mut pattern: Vec<u32> = vec![NO_STATE];
+        for (pid, p) in patterns.iter().enumerate() {
+            if p.is_empty() {
+                continue;
+            }
+            let mut state = 0usize;
+            for &byte in p.as_bytes() {
+                let byte = byte.to_ascii_lowercase();
+                state = match children[state].iter().find(|c| c.0 == byte) {
+                    Some(&(_, next)) => next as usize,
+                    None => {
+                        let next = u32::try_from(children.len()).map_err(|_| TooManyAliases)?;
+                        children[state].push((byte, next));
+                        children.push(Vec::new());
+                        pattern.push(NO_STATE);
+                        next as usize
+                    }
+                };
+            }
+            if pattern[state] == NO_STATE {
+                pattern[state] = u32::try_from(pid).map_err(|_| TooManyAliases)?;
+            }
+        }
+        let mut root = Box::new([NO_STATE; 256]);
+        for &(byte, next) in &children[0] {
+            root[usize::from(byte)] = next;
+        }
+        let mut nodes = Vec::with_capacity(children.len());
+        let (mut labels, mut targets) = (Vec::new(), Vec::new());
+        for (kids, &pattern) in children.iter_mut().zip(&pattern) {
+            kids.sort_unstable();
+            let first = u32::try_from(labels.len()).map_err(|_| TooManyAliases)?;
+            labels.extend(kids.iter().map(|k| k.0));
+            targets.extend(kids.iter().map(|k| k.1));
+            nodes.push(TrieNode {
+                first,
+                len: kids.len() as u32,
+                pattern,
+            });
+        }
+        Ok(Trie {
+            root,
+            nodes,
+            labels,
+            targets,
+        })
+    }
+
+    /// Every alias that `text[start..]` begins with, as (end, pattern), shortest first.
+    fn prefixes(&self, text: &[u8], start: usize, out: &mut Vec<(usize, u32)>) {
+        out.clear();
+        let Some(&first) = text.get(start) else {
+            return;
+        };
+        let mut state = self.root[usize::from(first.to_ascii_lowercase())];
+        let mut i = start + 1;
+        while let Some(node) = self.nodes.get(state as usize) {
+            if node.pattern != NO_STATE {
+                out.push((i, node.pattern));
+            }
+            let Some(&byte) = text.get(i) else {
+                return;
+            };
+            let byte = byte.to_ascii_lowercase();
+            let (lo, hi) = (node.first as usize, (node.first + node.len) as usize);
+            state = match self.labels[lo..hi].iter().position(|&l| l == byte) {
+                Some(k) => self.targets[lo + k],
+                None => return,
+            };
+            i += 1;
+        }
+    }
 }
 
 /// Size in 64-bit words of the three-byte start set (2^15 bits, 4 KB: small enough to stay in
@@ -180,7 +279,7 @@ impl AliasMatcher {
         contexts: Vec<ContextGroup>,
         window: usize,
         plurals: bool,
-    ) -> Result<Self, aho_corasick::BuildError> {
+    ) -> Result<Self, TooManyAliases> {
         for s in &mut specs {
             if s.pattern.trim() != s.pattern {
                 s.pattern = s.pattern.trim().to_string();
@@ -196,7 +295,7 @@ impl AliasMatcher {
                     .push(i);
             }
         }
-        // Group the searchable specs whose patterns are equal once folded: the automaton
+        // Group the searchable specs whose patterns are equal once folded: the trie
         // holds one pattern per group, in the order the specs were given.
         let mut groups: Vec<Vec<usize>> = Vec::new();
         let mut index: std::collections::HashMap<String, usize> = Default::default();
@@ -228,19 +327,19 @@ impl AliasMatcher {
             });
             groups[g].push(i);
         }
-        let automaton = if groups.is_empty() {
+        let trie = if groups.is_empty() {
             None
         } else {
             let pats: Vec<&str> = groups
                 .iter()
                 .map(|g| specs[g[0]].pattern.as_str())
                 .collect();
-            Some((build(&pats)?, groups))
+            Some((Trie::new(&pats)?, groups))
         };
         Ok(AliasMatcher {
             specs,
             words,
-            automaton,
+            trie,
             starts,
             any3,
             by_folded,
@@ -283,20 +382,21 @@ impl AliasMatcher {
         }
     }
 
-    /// Tries the automaton at every word start whose first bytes begin some alias. After a
+    /// Looks up the trie at every word start whose first bytes begin some alias. After a
     /// hit the search resumes at its end, so hits never overlap.
     fn find_normalised(&self, text: &str, word_starts: &[usize]) -> Vec<Hit> {
         let mut hits = Vec::new();
-        let Some((ac, groups)) = &self.automaton else {
+        let Some((trie, groups)) = &self.trie else {
             return hits;
         };
         let b = text.as_bytes();
         let mut resume = 0;
+        let mut ends = Vec::new();
         for &i in word_starts {
             if i < resume || !self.may_start(b, i) {
                 continue;
             }
-            if let Some(hit) = self.longest_at(text, i, ac, groups) {
+            if let Some(hit) = self.longest_at(text, i, trie, groups, &mut ends) {
                 hits.push(hit);
                 resume = hit.end;
             }
@@ -321,30 +421,20 @@ impl AliasMatcher {
             || has(start_bits(b0, b1))
     }
 
-    /// The longest alias starting at `start` that passes its checks: anchored searches over
-    /// ever shorter spans until one passes or none is left.
+    /// The longest alias starting at `start` that passes its checks, trying every alias that
+    /// starts there from the longest down. `ends` is scratch space.
     fn longest_at(
         &self,
         text: &str,
         start: usize,
-        ac: &AhoCorasick,
+        trie: &Trie,
         groups: &[Vec<usize>],
+        ends: &mut Vec<(usize, u32)>,
     ) -> Option<Hit> {
-        let mut limit = text.len();
-        while limit > start {
-            let input = Input::new(text).range(start..limit).anchored(Anchored::Yes);
-            let m = match ac.try_find(input) {
-                Ok(Some(m)) if m.end() > start => m,
-                _ => return None,
-            };
-            if let Some(hit) =
-                self.check_group(text, start, m.end(), &groups[m.pattern().as_usize()])
-            {
-                return Some(hit);
-            }
-            limit = m.end() - 1;
-        }
-        None
+        trie.prefixes(text.as_bytes(), start, ends);
+        ends.iter().rev().find_map(|&(end, pattern)| {
+            self.check_group(text, start, end, &groups[pattern as usize])
+        })
     }
 
     /// The first spec of a group that passes its checks at `[start, end)`, as a hit.
@@ -824,6 +914,33 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The trie lists exactly the patterns the text begins with at a position, up to ASCII
+        /// case, shortest first, each end once with the first pattern spelled so.
+        #[test]
+        fn trie_lists_every_pattern_starting_at_a_position(
+            patterns in proptest::collection::vec("[abAB й-]{0,4}", 0..12),
+            text in "[abAB й-]{0,10}",
+            start in 0usize..10,
+        ) {
+            let pats: Vec<&str> = patterns.iter().map(String::as_str).collect();
+            let trie = Trie::new(&pats).unwrap();
+            let mut got = Vec::new();
+            let b = text.as_bytes();
+            let start = start.min(b.len());
+            trie.prefixes(b, start, &mut got);
+            let mut want: Vec<(usize, u32)> = Vec::new();
+            for (pid, p) in pats.iter().enumerate() {
+                let end = start + p.len();
+                let begins = !p.is_empty()
+                    && b.get(start..end).is_some_and(|t| t.eq_ignore_ascii_case(p.as_bytes()));
+                if begins && !want.iter().any(|w| w.0 == end) {
+                    want.push((end, pid as u32));
+                }
+            }
+            want.sort_unstable();
+            proptest::prop_assert_eq!(got, want);
+        }
+
         /// The one-pass check of cleaned text agrees with the rewriting: it accepts exactly
         /// the texts that need no rewriting, and finds the same word starts.
         #[test]
