@@ -567,6 +567,17 @@ impl<'a> SpacedText<'a> {
     }
 }
 
+/// ASCII letters, digits and `_`: the word characters [`scan_words`] steps over byte by byte.
+const WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).is_ascii_alphanumeric() || c as u8 == b'_';
+        c += 1;
+    }
+    t
+};
+
 /// Offsets of the word starts of `text`: word characters (see [`is_word_char`]) not preceded
 /// by one. Runs of ASCII letters and digits are skipped byte by byte without decoding.
 ///
@@ -575,7 +586,7 @@ impl<'a> SpacedText<'a> {
 /// holding a blank line.
 fn scan_words(text: &str, require_clean: bool) -> Option<Vec<usize>> {
     let b = text.as_bytes();
-    let ascii_word = |x: u8| x.is_ascii_alphanumeric() || x == b'_';
+    let ascii_word = |x: u8| WORD_BYTE[usize::from(x)];
     let mut out = Vec::with_capacity(b.len() / 6 + 1);
     let mut prev_word = false;
     let mut i = 0;
