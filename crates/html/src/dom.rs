@@ -7,9 +7,16 @@
 //! pathological nesting flattens instead of growing without bound. Raw-text elements (`script`,
 //! `style`, `textarea`, `title`, ...) keep their content as one text child; comments, doctypes,
 //! processing instructions and CDATA sections are skipped.
+//!
+//! The tree borrows from the page it was parsed from: tag names, attribute values and text are
+//! slices of the input unless they had to change (upper case, character references, merged
+//! text runs). The attributes of all elements sit in one list, [`Document::attrs`], and
+//! [`Document::get`] pairs a node with its own ([`NodeRef`]). A page thus costs a few large
+//! allocations rather than several per element.
 
-use crate::entities::decode_entities;
+use crate::entities::decode_entities_cow;
 use memchr::memchr;
+use std::borrow::Cow;
 
 /// Index of a node inside [`Document::nodes`].
 pub type NodeId = u32;
@@ -20,53 +27,57 @@ pub const NONE: NodeId = u32::MAX;
 /// Deepest stack of open elements kept; deeper elements are attached flat at this depth.
 pub const MAX_DEPTH: usize = 200;
 
+/// An attribute of an element: its lowercase name and its decoded value. Both borrow from the
+/// parsed page when they need no change (no upper case in the name, no character reference in
+/// the value).
+#[derive(Debug, Clone)]
+pub struct Attr<'a> {
+    pub name: Cow<'a, str>,
+    pub value: Cow<'a, str>,
+}
+
+/// Where an element's attributes sit in [`Document::attrs`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AttrRange {
+    pub start: u32,
+    pub end: u32,
+}
+
 /// What a node is: an element with its tag and attributes, or a run of text.
 #[derive(Debug, Clone)]
-pub enum NodeData {
+pub enum NodeData<'a> {
     /// The document root, parent of everything.
     Root,
-    /// An element with a lowercase tag name and its attributes (names lowercase, values decoded).
-    Element {
-        tag: Box<str>,
-        attrs: Vec<(Box<str>, String)>,
-    },
-    /// Decoded text.
-    Text(String),
+    /// An element with a lowercase tag name; its attributes are in [`Document::attrs`].
+    Element { tag: Cow<'a, str>, attrs: AttrRange },
+    /// Decoded text, borrowed from the page when it holds no character reference.
+    Text(Cow<'a, str>),
 }
 
 /// One node of the arena tree.
 #[derive(Debug, Clone)]
-pub struct Node {
-    pub data: NodeData,
+pub struct Node<'a> {
+    pub data: NodeData<'a>,
     pub parent: NodeId,
     pub first_child: NodeId,
     pub last_child: NodeId,
     pub next_sibling: NodeId,
 }
 
-/// A parsed page: nodes in document order, so every child has a larger index than its parent.
+/// A parsed page: nodes in document order, so every child has a larger index than its parent,
+/// and the attributes of all elements in one list, each element's in a contiguous run.
 #[derive(Debug, Clone)]
-pub struct Document {
-    pub nodes: Vec<Node>,
+pub struct Document<'a> {
+    pub nodes: Vec<Node<'a>>,
+    pub attrs: Vec<Attr<'a>>,
 }
 
-impl Node {
+impl Node<'_> {
     /// The tag name of an element, `""` for text and the root.
     pub fn tag(&self) -> &str {
         match &self.data {
             NodeData::Element { tag, .. } => tag,
             _ => "",
-        }
-    }
-
-    /// The value of attribute `name` (lowercase) on an element.
-    pub fn attr(&self, name: &str) -> Option<&str> {
-        match &self.data {
-            NodeData::Element { attrs, .. } => attrs
-                .iter()
-                .find(|(n, _)| &**n == name)
-                .map(|(_, v)| v.as_str()),
-            _ => None,
         }
     }
 
@@ -81,6 +92,41 @@ impl Node {
     /// Whether this is an element.
     pub fn is_element(&self) -> bool {
         matches!(self.data, NodeData::Element { .. })
+    }
+}
+
+/// A node together with its attributes, as [`Document::get`] gives it: what the readers of the
+/// tree need to look at one element.
+#[derive(Debug, Clone, Copy)]
+pub struct NodeRef<'d, 'a> {
+    pub id: NodeId,
+    pub node: &'d Node<'a>,
+    pub attrs: &'d [Attr<'a>],
+}
+
+impl<'d> NodeRef<'d, '_> {
+    /// The value of attribute `name` (lowercase) on an element.
+    pub fn attr(&self, name: &str) -> Option<&'d str> {
+        self.attrs
+            .iter()
+            .find(|a| a.name == name)
+            .map(|a| &*a.value)
+    }
+}
+
+impl<'a> std::ops::Deref for NodeRef<'_, 'a> {
+    type Target = Node<'a>;
+    fn deref(&self) -> &Node<'a> {
+        self.node
+    }
+}
+
+/// `s` in ASCII lower case, borrowed when it has no upper-case letter.
+fn ascii_lower(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
     }
 }
 
@@ -182,19 +228,45 @@ fn is_heading(tag: &str) -> bool {
     matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
-struct Builder {
-    nodes: Vec<Node>,
+struct Builder<'a> {
+    nodes: Vec<Node<'a>>,
+    attrs: Vec<Attr<'a>>,
     stack: Vec<NodeId>,
     /// Number of `svg`/`math` elements on the stack: inside them `/>` closes any element.
     foreign: usize,
+    /// Number of `head` elements on the stack, so that content tags look for one only when
+    /// there is one to close.
+    heads: usize,
+    /// Number of open elements of each tag that [`counted`] numbers: the search for an open
+    /// `p`, `a` or `li` to close, made at most start tags, is skipped when there is none.
+    open: [u32; COUNTED],
 }
 
-impl Builder {
+/// How many tags [`counted`] numbers.
+const COUNTED: usize = 9;
+
+/// The tags whose open elements the builder counts, and their slot.
+fn counted(tag: &str) -> Option<usize> {
+    Some(match tag {
+        "p" => 0,
+        "a" => 1,
+        "li" => 2,
+        "dt" => 3,
+        "dd" => 4,
+        "option" => 5,
+        "tr" => 6,
+        "td" => 7,
+        "th" => 8,
+        _ => return None,
+    })
+}
+
+impl<'a> Builder<'a> {
     fn current(&self) -> NodeId {
         *self.stack.last().unwrap_or(&0)
     }
 
-    fn append(&mut self, data: NodeData) -> NodeId {
+    fn append(&mut self, data: NodeData<'a>) -> NodeId {
         let parent = self.current();
         let id = self.nodes.len() as NodeId;
         self.nodes.push(Node {
@@ -215,25 +287,25 @@ impl Builder {
         id
     }
 
-    fn text(&mut self, s: &str, decode: bool) {
+    fn text(&mut self, s: &'a str, decode: bool) {
         if s.is_empty() {
             return;
         }
         // Merge with a preceding text sibling so that words are never split across nodes.
         let cur = self.current();
         let last = self.nodes[cur as usize].last_child;
-        let owned = if decode {
-            decode_entities(s)
+        let text = if decode {
+            decode_entities_cow(s)
         } else {
-            s.to_string()
+            Cow::Borrowed(s)
         };
         if last != NONE {
             if let NodeData::Text(t) = &mut self.nodes[last as usize].data {
-                t.push_str(&owned);
+                t.to_mut().push_str(&text);
                 return;
             }
         }
-        self.append(NodeData::Text(owned));
+        self.append(NodeData::Text(text));
     }
 
     fn tag_at(&self, depth: usize) -> &str {
@@ -242,10 +314,22 @@ impl Builder {
 
     fn pop(&mut self) {
         if let Some(id) = self.stack.pop() {
-            if matches!(self.nodes[id as usize].tag(), "svg" | "math") {
-                self.foreign = self.foreign.saturating_sub(1);
+            let tag = self.nodes[id as usize].tag();
+            match tag {
+                "svg" | "math" => self.foreign = self.foreign.saturating_sub(1),
+                "head" => self.heads = self.heads.saturating_sub(1),
+                _ => {
+                    if let Some(k) = counted(tag) {
+                        self.open[k] = self.open[k].saturating_sub(1);
+                    }
+                }
             }
         }
+    }
+
+    /// Whether no element named `tag` can be open: the tag is counted and its count is zero.
+    fn surely_closed(&self, tag: &str) -> bool {
+        counted(tag).is_some_and(|k| self.open[k] == 0)
     }
 
     fn truncate(&mut self, len: usize) {
@@ -257,6 +341,9 @@ impl Builder {
     /// Finds the topmost open element named `tag`, stopping at any tag in `stop`
     /// or at a scope boundary. Returns its stack position.
     fn find_open(&self, tag: &str, stop: &[&str]) -> Option<usize> {
+        if self.surely_closed(tag) {
+            return None;
+        }
         for d in (0..self.stack.len()).rev() {
             let t = self.tag_at(d);
             if t == tag {
@@ -269,8 +356,8 @@ impl Builder {
         None
     }
 
-    fn start_tag(&mut self, tag: String, attrs: Vec<(Box<str>, String)>, self_closing: bool) {
-        let tag_s = tag.as_str();
+    fn start_tag(&mut self, tag: Cow<'a, str>, attrs: AttrRange, self_closing: bool) {
+        let tag_s: &str = &tag;
         // The document skeleton is implied; repeated html/head/body tags add nothing.
         if matches!(tag_s, "html" | "body" | "head")
             && self
@@ -281,10 +368,12 @@ impl Builder {
             return;
         }
         // Content tags close an open head (its end tag is optional).
-        if !matches!(
-            tag_s,
-            "meta" | "link" | "title" | "script" | "style" | "base" | "noscript" | "template"
-        ) {
+        if self.heads > 0
+            && !matches!(
+                tag_s,
+                "meta" | "link" | "title" | "script" | "style" | "base" | "noscript" | "template"
+            )
+        {
             if let Some(d) = (0..self.stack.len()).find(|&d| self.tag_at(d) == "head") {
                 self.truncate(d);
             }
@@ -339,21 +428,29 @@ impl Builder {
             }
         }
         let is_foreign_root = matches!(tag_s, "svg" | "math");
+        let is_head = tag_s == "head";
+        let slot = counted(tag_s);
         let void = is_void(tag_s) || (self_closing && (self.foreign > 0 || is_foreign_root));
-        let id = self.append(NodeData::Element {
-            tag: tag.into_boxed_str(),
-            attrs,
-        });
+        let id = self.append(NodeData::Element { tag, attrs });
         if !void && self.stack.len() < MAX_DEPTH {
             self.stack.push(id);
             if is_foreign_root {
                 self.foreign += 1;
+            }
+            if is_head {
+                self.heads += 1;
+            }
+            if let Some(k) = slot {
+                self.open[k] += 1;
             }
         }
     }
 
     /// Like [`Self::find_open`] for table rows and cells, which stop only at `table`.
     fn find_open_through_cells(&self, tag: &str) -> Option<usize> {
+        if self.surely_closed(tag) {
+            return None;
+        }
         for d in (0..self.stack.len()).rev() {
             let t = self.tag_at(d);
             if t == tag {
@@ -370,7 +467,7 @@ impl Builder {
         match tag {
             "html" | "body" => return,
             "br" => {
-                self.start_tag("br".to_string(), Vec::new(), false);
+                self.start_tag(Cow::Borrowed("br"), AttrRange::default(), false);
                 return;
             }
             _ => {}
@@ -424,8 +521,6 @@ fn find_from(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(bytes.get(from..)?, needle).map(|p| p + from)
 }
 
-/// Reads a tag's attributes from `i` (just after the name). Returns the attributes, whether the
-/// tag ended with `/>`, and the position after `>`.
 /// Which attributes to keep: every one, or only those named in a list (lowercase).
 #[derive(Debug, Clone, Copy)]
 pub enum Keep<'k> {
@@ -433,19 +528,66 @@ pub enum Keep<'k> {
     Only(&'k [&'k str]),
 }
 
-impl Keep<'_> {
-    fn keeps(self, raw_name: &str) -> bool {
-        match self {
+/// A [`Keep`] prepared for many questions: the lengths and first letters of the kept names
+/// turn most other names away before any comparison.
+struct KeepSet<'k> {
+    keep: Keep<'k>,
+    /// Bit `n` is set when a kept name has `n` bytes (names of 64 bytes or more set none).
+    lens: u64,
+    /// Whether a kept name starts with each (lower-case) byte.
+    firsts: [bool; 256],
+}
+
+impl<'k> KeepSet<'k> {
+    fn new(keep: Keep<'k>) -> KeepSet<'k> {
+        let mut set = KeepSet {
+            keep,
+            lens: 0,
+            firsts: [false; 256],
+        };
+        if let Keep::Only(list) = keep {
+            for k in list {
+                if k.len() < 64 {
+                    set.lens |= 1 << k.len();
+                }
+                if let Some(&b) = k.as_bytes().first() {
+                    set.firsts[b.to_ascii_lowercase() as usize] = true;
+                }
+            }
+        }
+        set
+    }
+
+    fn keeps(&self, raw_name: &str) -> bool {
+        match self.keep {
             Keep::All => true,
-            Keep::Only(list) => list.iter().any(|k| k.eq_ignore_ascii_case(raw_name)),
+            Keep::Only(list) => {
+                let len = raw_name.len();
+                let first = raw_name
+                    .as_bytes()
+                    .first()
+                    .map_or(0, u8::to_ascii_lowercase);
+                // Names of 64 bytes or more are compared with the list in full.
+                if len < 64 && ((self.lens >> len) & 1 == 0 || !self.firsts[first as usize]) {
+                    return false;
+                }
+                list.iter().any(|k| k.eq_ignore_ascii_case(raw_name))
+            }
         }
     }
 }
 
-fn read_attrs(html: &str, mut i: usize, keep: Keep<'_>) -> (Vec<(Box<str>, String)>, bool, usize) {
+/// Reads a tag's attributes from `i` (just after the name) into `out`. Returns whether the tag
+/// ended with `/>`, and the position after `>`.
+fn read_attrs<'a>(
+    html: &'a str,
+    mut i: usize,
+    keep: &KeepSet<'_>,
+    out: &mut Vec<Attr<'a>>,
+) -> (bool, usize) {
     let bytes = html.as_bytes();
     let n = bytes.len();
-    let mut attrs: Vec<(Box<str>, String)> = Vec::new();
+    let first = out.len();
     let mut self_closing = false;
     loop {
         while i < n && (is_ws(bytes[i]) || bytes[i] == b'/') {
@@ -453,14 +595,14 @@ fn read_attrs(html: &str, mut i: usize, keep: Keep<'_>) -> (Vec<(Box<str>, Strin
             i += 1;
         }
         if i >= n {
-            return (attrs, self_closing, n);
+            return (self_closing, n);
         }
         if bytes[i] == b'>' {
-            return (attrs, self_closing, i + 1);
+            return (self_closing, i + 1);
         }
         if bytes[i] == b'<' {
             // An unclosed tag ends where the next one starts, so that tag is not lost.
-            return (attrs, false, i);
+            return (false, i);
         }
         self_closing = false;
         let start = i;
@@ -473,7 +615,7 @@ fn read_attrs(html: &str, mut i: usize, keep: Keep<'_>) -> (Vec<(Box<str>, Strin
         while i < n && is_ws(bytes[i]) {
             i += 1;
         }
-        let mut value = String::new();
+        let mut value = Cow::Borrowed("");
         if i < n && bytes[i] == b'=' {
             i += 1;
             while i < n && is_ws(bytes[i]) {
@@ -493,15 +635,16 @@ fn read_attrs(html: &str, mut i: usize, keep: Keep<'_>) -> (Vec<(Box<str>, Strin
                 (vs, i)
             };
             if kept {
-                value = decode_entities(&html[vs..ve]);
+                value = decode_entities_cow(&html[vs..ve]);
             }
         }
         if !kept {
             continue;
         }
-        let name = raw_name.to_ascii_lowercase();
-        if attrs.len() < 64 && !attrs.iter().any(|(a, _)| **a == *name) {
-            attrs.push((name.into_boxed_str(), value));
+        let name = ascii_lower(raw_name);
+        let own = &out[first..];
+        if own.len() < 64 && !own.iter().any(|a| a.name == name) {
+            out.push(Attr { name, value });
         }
     }
 }
@@ -518,19 +661,23 @@ fn skip_bogus(bytes: &[u8], from: usize) -> usize {
 }
 
 /// Parses `html` into a [`Document`]. Never fails; malformed markup is repaired or ignored.
-pub fn parse(html: &str) -> Document {
+pub fn parse(html: &str) -> Document<'_> {
     parse_keeping(html, Keep::All)
 }
 
 /// [`parse`], keeping only the attributes `keep` names: a reader that looks at a few
 /// attributes saves building (and dropping) all the others, which are most of a page's markup.
-pub fn parse_keeping(html: &str, keep: Keep<'_>) -> Document {
+pub fn parse_keeping<'a>(html: &'a str, keep: Keep<'_>) -> Document<'a> {
+    let keep = KeepSet::new(keep);
     let bytes = html.as_bytes();
     let n = bytes.len();
     let mut b = Builder {
         nodes: Vec::with_capacity(n / 40 + 16),
+        attrs: Vec::with_capacity(n / 200 + 16),
         stack: Vec::with_capacity(64),
         foreign: 0,
+        heads: 0,
+        open: [0; COUNTED],
     };
     b.nodes.push(Node {
         data: NodeData::Root,
@@ -554,8 +701,13 @@ pub fn parse_keeping(html: &str, keep: Keep<'_>) -> Document {
             while ne < n && !is_ws(bytes[ne]) && !matches!(bytes[ne], b'/' | b'>' | b'<') {
                 ne += 1;
             }
-            let tag = html[ns..ne].to_ascii_lowercase();
-            let (attrs, self_closing, after) = read_attrs(html, ne, keep);
+            let tag = ascii_lower(&html[ns..ne]);
+            let first_attr = b.attrs.len() as u32;
+            let (self_closing, after) = read_attrs(html, ne, &keep, &mut b.attrs);
+            let attrs = AttrRange {
+                start: first_attr,
+                end: b.attrs.len() as u32,
+            };
             i = after;
             if is_raw_text(&tag) && !self_closing {
                 let end = if tag == "plaintext" {
@@ -564,7 +716,7 @@ pub fn parse_keeping(html: &str, keep: Keep<'_>) -> Document {
                     find_end_tag(bytes, i, &tag)
                 };
                 let content_end = end.unwrap_or(n);
-                let decode = matches!(tag.as_str(), "title" | "textarea");
+                let decode = matches!(&*tag, "title" | "textarea");
                 let raw_tag = tag.clone();
                 b.start_tag(tag, attrs, false);
                 b.text(&html[i..content_end], decode);
@@ -593,7 +745,7 @@ pub fn parse_keeping(html: &str, keep: Keep<'_>) -> Document {
                 while ne < n && !is_ws(bytes[ne]) && !matches!(bytes[ne], b'/' | b'>' | b'<') {
                     ne += 1;
                 }
-                let tag = html[ns..ne].to_ascii_lowercase();
+                let tag = ascii_lower(&html[ns..ne]);
                 b.end_tag(&tag);
                 // An end tag missing its `>` ends where the next tag starts.
                 i = match memchr::memchr2(b'>', b'<', &bytes[ne..]) {
@@ -629,17 +781,38 @@ pub fn parse_keeping(html: &str, keep: Keep<'_>) -> Document {
     if text_start < n {
         b.text(&html[text_start..], true);
     }
-    Document { nodes: b.nodes }
+    Document {
+        nodes: b.nodes,
+        attrs: b.attrs,
+    }
 }
 
-impl Document {
+impl<'a> Document<'a> {
     /// The node with index `id`.
-    pub fn node(&self, id: NodeId) -> &Node {
+    pub fn node(&self, id: NodeId) -> &Node<'a> {
         &self.nodes[id as usize]
     }
 
+    /// The node with index `id` together with its attributes.
+    pub fn get(&self, id: NodeId) -> NodeRef<'_, 'a> {
+        let node = &self.nodes[id as usize];
+        let attrs = match &node.data {
+            NodeData::Element { attrs, .. } => self
+                .attrs
+                .get(attrs.start as usize..attrs.end as usize)
+                .unwrap_or(&[]),
+            _ => &[],
+        };
+        NodeRef { id, node, attrs }
+    }
+
+    /// The value of attribute `name` (lowercase) on element `id`.
+    pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
+        self.get(id).attr(name)
+    }
+
     /// The children of `id`, in order.
-    pub fn children(&self, id: NodeId) -> Children<'_> {
+    pub fn children(&self, id: NodeId) -> Children<'_, 'a> {
         Children {
             doc: self,
             next: self.nodes[id as usize].first_child,
@@ -674,12 +847,12 @@ impl Document {
 }
 
 /// Iterator over the children of a node.
-pub struct Children<'a> {
-    doc: &'a Document,
+pub struct Children<'d, 'a> {
+    doc: &'d Document<'a>,
     next: NodeId,
 }
 
-impl Iterator for Children<'_> {
+impl Iterator for Children<'_, '_> {
     type Item = NodeId;
     fn next(&mut self) -> Option<NodeId> {
         if self.next == NONE {
@@ -744,7 +917,7 @@ mod tests {
     #[test]
     fn attributes_are_decoded_and_lowercased() {
         let d = parse("<A HREF='/x?a=1&amp;b=2' Class=lead data-x>t</a>");
-        let a = &d.nodes[1];
+        let a = d.get(1);
         assert_eq!(a.tag(), "a");
         assert_eq!(a.attr("href"), Some("/x?a=1&b=2"));
         assert_eq!(a.attr("class"), Some("lead"));

@@ -1,8 +1,10 @@
-//! Character references: [`decode_entities`] turns `&amp;`, `&#8217;`, `&#x2014;` and the common
+//! Character references: [`decode_entities`] (and [`decode_entities_cow`], which borrows text
+//! without references) turns `&amp;`, `&#8217;`, `&#x2014;` and the common
 //! named references into characters. Unknown names stay as written; invalid code points become
 //! U+FFFD; the C1 range is mapped through Windows-1252 as browsers do.
 
 use memchr::memchr;
+use std::borrow::Cow;
 
 /// Windows-1252 characters for the numeric references 0x80..=0x9F.
 const C1: [char; 32] = [
@@ -205,9 +207,14 @@ fn numeric(code: u32) -> char {
 
 /// Decodes character references in `s`. Never fails: anything that is not a reference stays.
 pub fn decode_entities(s: &str) -> String {
+    decode_entities_cow(s).into_owned()
+}
+
+/// [`decode_entities`] without a copy when `s` holds no `&`: the text is then borrowed as is.
+pub fn decode_entities_cow(s: &str) -> Cow<'_, str> {
     let bytes = s.as_bytes();
     let Some(first) = memchr(b'&', bytes) else {
-        return s.to_string();
+        return Cow::Borrowed(s);
     };
     let mut out = String::with_capacity(s.len());
     out.push_str(&s[..first]);
@@ -227,7 +234,7 @@ pub fn decode_entities(s: &str) -> String {
             }
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Decodes the reference at `s[i]` (an `&`), pushing its text; returns the bytes consumed.

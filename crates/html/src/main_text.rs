@@ -16,8 +16,9 @@
 //!
 //! [`explain`] reports the container path and the heaviest dropped subtrees of a page.
 
-use crate::dom::{Document, Node, NodeData, NodeId, NONE};
+use crate::dom::{Document, NodeData, NodeId, NodeRef, NONE};
 use crate::text::{paragraphs, Para, ParaKind};
+use std::borrow::Cow;
 
 /// Tags whose whole subtree is never article text.
 fn dropped_tag(tag: &str) -> bool {
@@ -208,33 +209,85 @@ const NEG_EXCEPTIONS: &[&str] = &[
     "published-content",
 ];
 
-fn class_parts(s: &str) -> impl Iterator<Item = String> + '_ {
+fn class_parts(s: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     s.split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|p| !p.is_empty())
-        .map(|p| p.to_ascii_lowercase())
+        .map(|p| {
+            if p.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(p.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(p)
+            }
+        })
+}
+
+/// The class words of one list grouped by their first letter, so that a class part is only
+/// compared with the words that can match it.
+struct ByFirst {
+    groups: Vec<Vec<&'static str>>,
+}
+
+impl ByFirst {
+    fn new(words: &[&'static str]) -> ByFirst {
+        let mut groups = vec![Vec::new(); 256];
+        for w in words {
+            if let Some(&b) = w.as_bytes().first() {
+                groups[b as usize].push(*w);
+            }
+        }
+        ByFirst { groups }
+    }
+
+    /// The words that start with the same byte as `part`.
+    fn candidates(&self, part: &str) -> &[&'static str] {
+        part.as_bytes()
+            .first()
+            .map_or(&[], |&b| self.groups[b as usize].as_slice())
+    }
+}
+
+/// The four word lists of [`class_verdict`], grouped once.
+struct ClassWords {
+    exceptions: ByFirst,
+    exact: ByFirst,
+    prefix: ByFirst,
+    positive: ByFirst,
+}
+
+fn class_words() -> &'static ClassWords {
+    static WORDS: std::sync::OnceLock<ClassWords> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| ClassWords {
+        exceptions: ByFirst::new(NEG_EXCEPTIONS),
+        exact: ByFirst::new(NEG_EXACT),
+        prefix: ByFirst::new(NEG_PREFIX),
+        positive: ByFirst::new(POSITIVE),
+    })
 }
 
 /// Classifies a class or id value: whether it holds a boilerplate word, and whether it holds an
 /// article word (which wins).
 fn class_verdict(value: &str) -> (bool, bool) {
+    let words = class_words();
     let mut neg = false;
     let mut pos = false;
     for part in class_parts(value) {
-        let p = part.as_str();
-        if NEG_EXCEPTIONS.contains(&p) {
+        let p: &str = &part;
+        if words.exceptions.candidates(p).contains(&p) {
             continue;
         }
-        if NEG_EXACT.contains(&p) || NEG_PREFIX.iter().any(|w| p.starts_with(w)) {
+        if words.exact.candidates(p).contains(&p)
+            || words.prefix.candidates(p).iter().any(|w| p.starts_with(w))
+        {
             neg = true;
         }
-        if POSITIVE.contains(&p) {
+        if words.positive.candidates(p).contains(&p) {
             pos = true;
         }
     }
     (neg, pos)
 }
 
-fn hidden(node: &Node) -> bool {
+fn hidden(node: &NodeRef) -> bool {
     if node.attr("hidden").is_some() {
         return true;
     }
@@ -252,39 +305,60 @@ fn hidden(node: &Node) -> bool {
         }
     }
     if let Some(cls) = node.attr("class") {
-        for c in cls.split_whitespace() {
-            let c = c.to_ascii_lowercase();
-            if matches!(
-                c.as_str(),
-                "sr-only"
-                    | "visually-hidden"
-                    | "visuallyhidden"
-                    | "screen-reader-text"
-                    | "screen-reader-only"
-                    | "d-none"
-                    | "is-hidden"
-                    | "element-invisible"
-            ) {
+        const HIDING: &[&str] = &[
+            "sr-only",
+            "visually-hidden",
+            "visuallyhidden",
+            "screen-reader-text",
+            "screen-reader-only",
+            "d-none",
+            "is-hidden",
+            "element-invisible",
+        ];
+        let hides = |c: &str| {
+            (6..=18).contains(&c.len()) && HIDING.iter().any(|h| h.eq_ignore_ascii_case(c))
+        };
+        if cls.is_ascii() {
+            // ASCII values are cut at ASCII whitespace byte by byte, as `split_whitespace`
+            // would cut them.
+            if cls
+                .split([' ', '\t', '\n', '\x0b', '\x0c', '\r'])
+                .any(hides)
+            {
                 return true;
             }
+        } else if cls.split_whitespace().any(hides) {
+            return true;
         }
     }
     false
 }
 
+/// Whether `hay` holds `needle` (lower-case ASCII letters), ignoring ASCII case.
+pub(crate) fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    // Setting bit 5 lower-cases an ASCII letter; the full comparison settles the rest.
+    hay.windows(needle.len())
+        .any(|w| (w[0] | 0x20) == first && w.eq_ignore_ascii_case(needle))
+}
+
 /// A quoted post from a social network, embedded the way the networks' widgets expect.
-fn is_embedded_post(node: &Node) -> bool {
+fn is_embedded_post(node: &NodeRef) -> bool {
+    const EMBEDS: &[&str] = &[
+        "twitter-tweet",
+        "instagram-media",
+        "tiktok-embed",
+        "bluesky-embed",
+    ];
     node.attr("class").is_some_and(|c| {
-        c.split_whitespace().any(|c| {
-            matches!(
-                c.to_ascii_lowercase().as_str(),
-                "twitter-tweet" | "instagram-media" | "tiktok-embed" | "bluesky-embed"
-            )
-        })
+        c.split_whitespace()
+            .any(|c| EMBEDS.iter().any(|e| e.eq_ignore_ascii_case(c)))
     })
 }
 
-fn boiler_role(node: &Node) -> bool {
+fn boiler_role(node: &NodeRef) -> bool {
     node.attr("role").is_some_and(|r| {
         matches!(
             r.trim().to_ascii_lowercase().as_str(),
@@ -303,7 +377,7 @@ fn boiler_role(node: &Node) -> bool {
     })
 }
 
-fn is_article_body_mark(node: &Node) -> bool {
+fn is_article_body_mark(node: &NodeRef) -> bool {
     node.attr("itemprop").is_some_and(|v| {
         v.split_whitespace()
             .any(|x| x.eq_ignore_ascii_case("articleBody"))
@@ -320,8 +394,9 @@ pub fn boilerplate_marks(doc: &Document) -> (Vec<bool>, Vec<bool>) {
     let n = doc.nodes.len();
     // Ancestors of an articleBody mark and the structural roots are never removed by class.
     let mut protected = vec![false; n];
-    for (i, node) in doc.nodes.iter().enumerate() {
-        if node.is_element() && is_article_body_mark(node) {
+    for i in 0..n {
+        let node = doc.get(i as NodeId);
+        if node.is_element() && is_article_body_mark(&node) {
             let mut cur = i as NodeId;
             while cur != NONE && !protected[cur as usize] {
                 protected[cur as usize] = true;
@@ -332,7 +407,7 @@ pub fn boilerplate_marks(doc: &Document) -> (Vec<bool>, Vec<bool>) {
     // Pass 1: removal by tag, role and hidden state.
     let mut drop = vec![false; n];
     for i in 1..n {
-        let node = &doc.nodes[i];
+        let node = doc.get(i as NodeId);
         if drop[node.parent as usize] {
             drop[i] = true;
             continue;
@@ -344,14 +419,14 @@ pub fn boilerplate_marks(doc: &Document) -> (Vec<bool>, Vec<bool>) {
         if matches!(tag, "html" | "body") {
             continue;
         }
-        if hidden(node) {
+        if hidden(&node) {
             drop[i] = true;
             continue;
         }
         if protected[i] || matches!(tag, "article" | "main") {
             continue;
         }
-        drop[i] = dropped_tag(tag) || boiler_role(node);
+        drop[i] = dropped_tag(tag) || boiler_role(&node);
     }
     // Visible text below each node, and whether the node holds an embedded post (a quoted
     // tweet is part of the story even inside a `social-embed` wrapper).
@@ -368,12 +443,12 @@ pub fn boilerplate_marks(doc: &Document) -> (Vec<bool>, Vec<bool>) {
         if drop[i] {
             continue;
         }
-        let node = &doc.nodes[i];
+        let node = doc.node(i as NodeId);
         if let NodeData::Text(t) = &node.data {
             text_len[i] += t.len();
         }
         match node.tag() {
-            "blockquote" if is_embedded_post(node) => embed[i] = true,
+            "blockquote" if is_embedded_post(&doc.get(i as NodeId)) => embed[i] = true,
             "a" => {
                 links[i] += 1;
                 link_text[i] = text_len[i];
@@ -394,7 +469,7 @@ pub fn boilerplate_marks(doc: &Document) -> (Vec<bool>, Vec<bool>) {
     let hard = drop.clone();
     // Pass 2: removal by class and id words.
     for i in 1..n {
-        let node = &doc.nodes[i];
+        let node = doc.get(i as NodeId);
         if drop[i] {
             continue;
         }
@@ -497,8 +572,9 @@ fn choose_container(doc: &Document, paras: &[Para], weights: &[f64], drop: &[boo
     // A page that marks its article body is believed when the mark holds real text.
     let mut marked: Option<NodeId> = None;
     let mut marks = 0;
-    for (i, node) in doc.nodes.iter().enumerate() {
-        if node.is_element() && !drop[i] && is_article_body_mark(node) && weights[i] > 0.0 {
+    for i in 0..doc.nodes.len() {
+        let node = doc.get(i as NodeId);
+        if node.is_element() && !drop[i] && is_article_body_mark(&node) && weights[i] > 0.0 {
             // A page with hundreds of marks says nothing more than one with a few.
             marks += 1;
             if marks > 64 {
@@ -612,7 +688,8 @@ const DESCEND: f64 = 0.75;
 
 /// Short lines that are page furniture wherever they appear.
 fn is_furniture(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    // Counting stops past 40: longer paragraphs are never furniture.
+    let words = count_words_upto(text, 41);
     if words > 40 {
         return false;
     }
@@ -670,10 +747,10 @@ fn is_furniture(text: &str) -> bool {
         "updated",
         "last updated",
     ];
-    if STARTS
-        .iter()
-        .any(|s| l.starts_with(s.trim_end_matches(':')))
-        && words <= 8
+    if words <= 8
+        && STARTS
+            .iter()
+            .any(|s| l.starts_with(s.trim_end_matches(':')))
     {
         return true;
     }
@@ -763,6 +840,16 @@ pub fn main_text(doc: &Document, title: Option<&str>) -> String {
     };
     let title_norm = title.map(norm);
     let captions = caption_texts(doc);
+    // The lengths in characters of the normalised texts a paragraph is compared with: a
+    // paragraph whose normalised length is not among them cannot equal any, and is not
+    // normalised.
+    let mut key_lens: Vec<usize> = captions
+        .iter()
+        .chain(title_norm.as_ref())
+        .map(|k| k.chars().count())
+        .collect();
+    key_lens.sort_unstable();
+    key_lens.dedup();
     let mut kept: Vec<&Para> = Vec::new();
     for p in paras.iter().filter(|p| in_container(p.owner)) {
         if !in_article_cluster(p) {
@@ -778,15 +865,20 @@ pub fn main_text(doc: &Document, title: Option<&str>) -> String {
         if is_furniture(&p.text) {
             continue;
         }
-        let key = norm(&p.text);
-        if title_norm.as_deref() == Some(key.as_str()) {
-            continue;
-        }
-        // A paragraph repeating a figure caption or an image description is that caption
-        // shown again (in a lightbox, under a gallery); other repeats are content (interview
-        // questions, recipe lines) and stay.
-        if !matches!(p.kind, ParaKind::Heading(_)) && captions.contains(&key) {
-            continue;
+        let may_match = key_lens.last().is_some_and(|&longest| {
+            norm_char_len_upto(&p.text, longest).is_some_and(|l| key_lens.binary_search(&l).is_ok())
+        });
+        if may_match {
+            let key = norm(&p.text);
+            if title_norm.as_deref() == Some(key.as_str()) {
+                continue;
+            }
+            // A paragraph repeating a figure caption or an image description is that caption
+            // shown again (in a lightbox, under a gallery); other repeats are content
+            // (interview questions, recipe lines) and stay.
+            if !matches!(p.kind, ParaKind::Heading(_)) && captions.contains(&key) {
+                continue;
+            }
         }
         kept.push(p);
     }
@@ -839,7 +931,8 @@ fn is_byline_or_date(text: &str) -> bool {
 /// The normalised texts of figure captions and image descriptions of four words or more.
 fn caption_texts(doc: &Document) -> std::collections::HashSet<String> {
     let mut out = std::collections::HashSet::new();
-    for (i, node) in doc.nodes.iter().enumerate() {
+    for i in 0..doc.nodes.len() {
+        let node = doc.get(i as NodeId);
         let text = match node.tag() {
             "figcaption" => doc.raw_text(i as NodeId),
             "img" => node.attr("alt").unwrap_or("").to_string(),
@@ -853,11 +946,95 @@ fn caption_texts(doc: &Document) -> std::collections::HashSet<String> {
     out
 }
 
+/// The number of words of `s` as `split_whitespace` cuts them, counting stops at `cap`.
+fn count_words_upto(s: &str, cap: usize) -> usize {
+    let (mut words, mut in_word) = (0usize, false);
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() && words < cap {
+        let b = bytes[i];
+        let ws = if b.is_ascii() {
+            i += 1;
+            matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+        } else if (0xC2..=0xDF).contains(&b) && i + 1 < bytes.len() {
+            // Two-byte characters: only U+0085 and U+00A0 are whitespace.
+            let ws = b == 0xC2 && matches!(bytes[i + 1], 0x85 | 0xA0);
+            i += 2;
+            ws
+        } else {
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            i += c.len_utf8();
+            c.is_whitespace()
+        };
+        if ws {
+            in_word = false;
+        } else if !in_word {
+            words += 1;
+            in_word = true;
+        }
+    }
+    words
+}
+
+/// The length in characters of [`norm`]`(s)`, found without building it, or `None` as soon as
+/// it exceeds `cap`. Lower case has as many characters as the text except for U+0130 (capital
+/// I with a dot), which becomes two.
+fn norm_char_len_upto(s: &str, cap: usize) -> Option<usize> {
+    let (mut len, mut words, mut in_word) = (0usize, 0usize, false);
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // One- and two-byte characters are read from the bytes; U+0130 is C4 B0.
+        let (ws, chars) = if b.is_ascii() {
+            i += 1;
+            let ws = matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+            (ws, 1)
+        } else if (0xC2..=0xDF).contains(&b) && i + 1 < bytes.len() {
+            let next = bytes[i + 1];
+            i += 2;
+            let ws = b == 0xC2 && matches!(next, 0x85 | 0xA0);
+            (ws, if b == 0xC4 && next == 0xB0 { 2 } else { 1 })
+        } else {
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            i += c.len_utf8();
+            (c.is_whitespace(), 1)
+        };
+        if ws {
+            in_word = false;
+        } else {
+            if !in_word {
+                words += 1;
+                in_word = true;
+            }
+            len += chars;
+            if len + words - 1 > cap {
+                return None;
+            }
+        }
+    }
+    Some(len + words.saturating_sub(1))
+}
+
+/// The words of `s` joined by single spaces, in lower case.
 fn norm(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    if out.is_ascii() {
+        out.make_ascii_lowercase();
+        out
+    } else {
+        out.to_lowercase()
+    }
 }
 
 /// A description of how [`main_text`] reads `doc`: the path to the chosen container, and the
@@ -892,7 +1069,7 @@ pub fn explain(doc: &Document) -> String {
         cur = doc.node(cur).parent;
     }
     for id in path.iter().rev() {
-        let node = doc.node(*id);
+        let node = doc.get(*id);
         out.push_str(&format!(
             "{} #{} class={:?} id={:?} w={:.0}\n",
             node.tag(),
@@ -903,7 +1080,7 @@ pub fn explain(doc: &Document) -> String {
         ));
     }
     for c in doc.children(container) {
-        let node = doc.node(c);
+        let node = doc.get(c);
         if node.is_element() && weights[c as usize] > 0.0 {
             out.push_str(&format!(
                 "  child {} #{} class={:?} id={:?} w={:.0}\n",
@@ -925,7 +1102,7 @@ pub fn explain(doc: &Document) -> String {
         .collect();
     dropped.sort_by(|a, b| b.0.total_cmp(&a.0));
     for (w, id) in dropped.iter().take(12) {
-        let node = doc.node(*id);
+        let node = doc.get(*id);
         out.push_str(&format!(
             "dropped {} #{} class={:?} id={:?} w={:.0}\n",
             node.tag(),
@@ -936,4 +1113,73 @@ pub fn explain(doc: &Document) -> String {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalised_length_is_found_without_normalising() {
+        for s in [
+            "",
+            "  ",
+            "Air Defence",
+            " Kyiv\t\tstrike \n",
+            "a\u{0b}b\u{0c}c\rd",
+            "x\u{1c}y",
+            "Київ\u{a0}і Харків",
+            "İSTANBUL ΟΔΟΣ Σ",
+            "a\u{85}b\u{a0}c\u{ad}d\u{80}e ß\u{7ff}\u{800}",
+            "\u{2003}Kelvin \u{212a}\u{3000}",
+        ] {
+            let n = norm(s).chars().count();
+            assert_eq!(norm_char_len_upto(s, 999), Some(n), "{s:?}");
+            assert_eq!(norm_char_len_upto(s, n), Some(n), "{s:?}");
+            if n > 0 {
+                assert_eq!(norm_char_len_upto(s, n - 1), None, "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_cuts_them() {
+        for s in [
+            "",
+            " a  b ",
+            "Київ\u{a0}і\u{2003}Харків",
+            "x\u{0b}y\u{85}z",
+            "one",
+            "İ\u{ad}\u{80} ß\u{7ff}\u{800}\u{3000}z",
+        ] {
+            assert_eq!(
+                count_words_upto(s, 99),
+                s.split_whitespace().count(),
+                "{s:?}"
+            );
+            assert_eq!(count_words_upto(s, 1), s.split_whitespace().count().min(1));
+        }
+        assert!(contains_ignore_ascii_case(b"Visually-Hidden", b"hidden"));
+        assert!(!contains_ignore_ascii_case(b"hidde", b"hidden"));
+    }
+
+    #[test]
+    fn only_one_character_changes_length_in_lower_case() {
+        let longer: Vec<char> = (0..=char::MAX as u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().count() != 1)
+            .collect();
+        assert_eq!(longer, ['\u{130}']);
+    }
+
+    #[test]
+    fn class_words_match_as_the_lists_say() {
+        assert_eq!(class_verdict("share-tools"), (true, false));
+        assert_eq!(class_verdict("article-body sharebar"), (true, true));
+        assert_eq!(class_verdict("Commentary"), (false, false));
+        assert_eq!(class_verdict("AD"), (true, false));
+        assert_eq!(class_verdict("adventure"), (false, false));
+        assert_eq!(class_verdict("MainContent"), (false, false));
+        assert_eq!(class_verdict("main content"), (false, true));
+    }
 }

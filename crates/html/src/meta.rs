@@ -2,7 +2,8 @@
 //! URL from `<meta>` tags, Open Graph, `<link>`, `<time>`, bylines and JSON-LD (`schema.org`)
 //! blocks, preferring the most specific source for each field.
 
-use crate::dom::{Document, NodeData, NodeId};
+use crate::dom::{Document, NodeData, NodeId, NodeRef};
+use crate::main_text::contains_ignore_ascii_case;
 use serde_json::Value;
 
 /// What the page declares about itself.
@@ -190,7 +191,7 @@ pub fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
     t
 }
 
-fn meta_key(node: &crate::dom::Node) -> Option<String> {
+fn meta_key(node: &NodeRef) -> Option<String> {
     node.attr("property")
         .or_else(|| node.attr("name"))
         .or_else(|| node.attr("itemprop"))
@@ -210,10 +211,17 @@ fn looks_like_date_key(k: &str) -> bool {
 }
 
 /// Whether an element's class names it as a byline or an author name.
-fn has_byline_class(node: &crate::dom::Node) -> bool {
+fn has_byline_class(node: &NodeRef) -> bool {
     node.attr("class").is_some_and(|cls| {
-        cls.split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|p| p.eq_ignore_ascii_case("author") || p.to_ascii_lowercase().contains("byline"))
+        // Most classes hold neither word anywhere; only those that do are split into parts.
+        let b = cls.as_bytes();
+        (contains_ignore_ascii_case(b, b"author") || contains_ignore_ascii_case(b, b"byline"))
+            && cls.split(|c: char| !c.is_ascii_alphanumeric()).any(|p| {
+                p.eq_ignore_ascii_case("author")
+                    || p.as_bytes()
+                        .windows(6)
+                        .any(|w| w.eq_ignore_ascii_case(b"byline"))
+            })
     })
 }
 
@@ -257,11 +265,12 @@ pub fn read(doc: &Document) -> Metadata {
     let mut canonical = None;
     let mut og_url = None;
 
-    for (i, node) in doc.nodes.iter().enumerate() {
+    for i in 0..doc.nodes.len() {
+        let id = i as NodeId;
+        let node = doc.get(id);
         let NodeData::Element { tag, .. } = &node.data else {
             continue;
         };
-        let id = i as NodeId;
         match &**tag {
             "html" => {
                 if html_lang.is_none() {
@@ -279,7 +288,7 @@ pub fn read(doc: &Document) -> Metadata {
                 }
             }
             "meta" => {
-                let (Some(key), Some(content)) = (meta_key(node), node.attr("content")) else {
+                let (Some(key), Some(content)) = (meta_key(&node), node.attr("content")) else {
                     continue;
                 };
                 let Some(content) = clean(content) else {
@@ -334,7 +343,7 @@ pub fn read(doc: &Document) -> Metadata {
                 let rel = node
                     .attr("rel")
                     .is_some_and(|r| r.split_whitespace().any(|x| x == "author"));
-                if rel_author.is_none() && (rel || has_byline_class(node)) {
+                if rel_author.is_none() && (rel || has_byline_class(&node)) {
                     rel_author = clean_byline(&doc.raw_text(id));
                 }
             }
@@ -352,7 +361,7 @@ pub fn read(doc: &Document) -> Metadata {
             _ => {
                 if byline.is_none() {
                     let ip = node.attr("itemprop").unwrap_or("");
-                    if ip == "author" || has_byline_class(node) {
+                    if ip == "author" || has_byline_class(&node) {
                         byline = clean_byline(&doc.raw_text(id));
                     }
                 }

@@ -135,7 +135,43 @@ struct Builder {
 
 impl Builder {
     fn push_text(&mut self, s: &str, in_link: bool, pre: bool) {
-        for c in s.chars() {
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // A run of plain characters (visible ASCII, and two-byte characters other than
+            // C1 controls, U+00A0 and the soft hyphen) is copied at once.
+            let start = i;
+            let mut run_chars = 0;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b.is_ascii_graphic() {
+                    i += 1;
+                } else if (0xC3..=0xDF).contains(&b)
+                    || b == 0xC2 && bytes.get(i + 1).is_some_and(|&c| c >= 0xA1 && c != 0xAD)
+                {
+                    i += 2;
+                } else {
+                    break;
+                }
+                run_chars += 1;
+            }
+            if i > start {
+                if self.pending_space {
+                    self.text.push(' ');
+                    self.chars += 1;
+                    self.pending_space = false;
+                }
+                self.text.push_str(&s[start..i]);
+                self.chars += run_chars;
+                if in_link {
+                    self.link_chars += run_chars;
+                }
+                continue;
+            }
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            i += c.len_utf8();
             let ws = c.is_whitespace() || c == '\u{a0}';
             if pre && c == '\n' {
                 self.text.push('\n');
@@ -298,4 +334,21 @@ pub fn paragraphs(doc: &Document, top: NodeId, skip: &[bool]) -> Vec<Para> {
     let (owner, kind) = *blocks.last().unwrap_or(&(top, ParaKind::Text));
     b.flush(owner, kind, false);
     b.paras
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_byte_characters_are_copied_and_special_ones_handled() {
+        let doc = crate::dom::parse(
+            "<p>Київ\u{a0}\u{a0}і\u{ad} Харків\u{85}x\u{80}y <a>ß¡é</a></p><pre>a\nb</pre>",
+        );
+        let paras = paragraphs(&doc, 0, &vec![false; doc.nodes.len()]);
+        assert_eq!(paras[0].text, "Київ і Харків xy ß¡é");
+        assert_eq!(paras[0].chars, paras[0].text.chars().count());
+        assert_eq!(paras[0].link_chars, 3);
+        assert_eq!(paras[1].text, "a\nb");
+    }
 }

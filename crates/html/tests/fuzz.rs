@@ -91,3 +91,66 @@ fn unterminated_script_swallows_the_rest() {
     assert!(ex.text.starts_with("Before the script"));
     assert!(!ex.text.contains("hidden"));
 }
+
+/// Attribute names, some kept by the extractor and some not, in mixed case and lengths.
+fn attr_name() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("class".to_string()),
+        Just("CLASS".to_string()),
+        Just("Id".to_string()),
+        Just("href".to_string()),
+        Just("data-x".to_string()),
+        Just("aria-HIDDEN".to_string()),
+        Just("xml:lang".to_string()),
+        "[a-zA-Z:-]{1,12}",
+        "[a-z]{60,70}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Keeping a list of attributes keeps exactly the listed ones of a full parse, with the
+    /// same values, whatever the case and length of the names.
+    #[test]
+    fn kept_attributes_are_those_of_a_full_parse(
+        attrs in prop::collection::vec((attr_name(), "[a-z &;#0-9]{0,12}"), 0..8),
+        text in "\\PC{0,20}",
+    ) {
+        use sitrep_html::dom::{parse, parse_keeping, Keep};
+        let list: &[&str] = &["class", "id", "aria-hidden", "xml:lang", &"q".repeat(64)];
+        let mut html = String::from("<div");
+        for (n, v) in &attrs {
+            html.push_str(&format!(" {n}=\"{v}\""));
+        }
+        html.push('>');
+        html.push_str(&text);
+        let full = parse(&html);
+        let kept = parse_keeping(&html, Keep::Only(list));
+        prop_assert_eq!(full.nodes.len(), kept.nodes.len());
+        for id in 0..full.nodes.len() as u32 {
+            let want: Vec<(String, String)> = full
+                .get(id)
+                .attrs
+                .iter()
+                .filter(|a| list.contains(&&*a.name))
+                .map(|a| (a.name.to_string(), a.value.to_string()))
+                .collect();
+            let got: Vec<(String, String)> = kept
+                .get(id)
+                .attrs
+                .iter()
+                .map(|a| (a.name.to_string(), a.value.to_string()))
+                .collect();
+            prop_assert_eq!(want, got);
+            prop_assert_eq!(full.node(id).text(), kept.node(id).text());
+        }
+    }
+
+    /// Borrowing text without references gives the same text as decoding it.
+    #[test]
+    fn borrowed_decoding_matches_owned_decoding(s in "[a-z &;#x0-9]{0,30}|\\PC{0,30}") {
+        use sitrep_html::entities::{decode_entities, decode_entities_cow};
+        prop_assert_eq!(decode_entities_cow(&s).into_owned(), decode_entities(&s));
+    }
+}

@@ -120,13 +120,16 @@ static VERB_LIKE: Lazy<Regex> = Lazy::new(|| {
     )
 });
 
-fn word_count(p: &str) -> usize {
-    p.split_whitespace().count()
+/// The number of words of a non-empty paragraph that `normalise_space` has already been through:
+/// its words are separated by single spaces and it has no other whitespace.
+fn normalised_word_count(p: &str) -> usize {
+    p.bytes().filter(|&b| b == b' ').count() + 1
 }
 
 /// A paragraph that reads as a sentence: eight or more words, a verb-like word, and a sentence end.
-fn is_sentence(p: &str) -> bool {
-    word_count(p) >= 8 && VERB_LIKE.is_match(p) && SENTENCE_END.is_match(p)
+/// `words` is the paragraph's [`normalised_word_count`].
+fn is_sentence(p: &str, words: usize) -> bool {
+    words >= 8 && VERB_LIKE.is_match(p) && SENTENCE_END.is_match(p)
 }
 
 /// A short label: one to three capitalised words (plus "&", "and", "of", "in" joiners) with no
@@ -154,11 +157,11 @@ fn is_label(p: &str) -> bool {
 }
 
 /// The rule that drops `p` wherever it stands, if any.
-fn rule_for(p: &str) -> Option<Rule> {
+/// `words` is the paragraph's [`normalised_word_count`].
+fn rule_for(p: &str, words: usize) -> Option<Rule> {
     if !p.chars().any(char::is_alphanumeric) {
         return Some(Rule::NoContent);
     }
-    let words = word_count(p);
     if words <= 40 && STRONG_PROMPT.is_match(p) {
         return Some(Rule::Prompt);
     }
@@ -168,12 +171,12 @@ fn rule_for(p: &str) -> Option<Rule> {
     if words <= 12 && FURNITURE.is_match(p) {
         return Some(Rule::Furniture);
     }
-    if words <= 15 && CREDIT.is_match(p) && !is_sentence(p) {
+    if words <= 15 && CREDIT.is_match(p) && !is_sentence(p, words) {
         return Some(Rule::Credit);
     }
     // A teaser line names another article; a long sentence that starts with "See also" is
     // still kept when it reads as the article's own prose.
-    if words <= 25 && TEASER.is_match(p) && !(words >= 12 && is_sentence(p)) {
+    if words <= 25 && TEASER.is_match(p) && !(words >= 12 && is_sentence(p, words)) {
         return Some(Rule::Teaser);
     }
     None
@@ -187,28 +190,108 @@ const MAX_REPEATS: usize = 3;
 
 /// A key under which two paragraphs count as the same: lower case letters and digits only.
 fn dedup_key(p: &str) -> String {
-    p.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let two_byte = two_byte_keys();
+    let mut key: Vec<u8> = Vec::with_capacity(p.len());
+    let mut rest = p;
+    while !rest.is_empty() {
+        // ASCII runs are filtered byte by byte; other characters go through `char`.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        // Copied whole, then compacted in place without a branch per byte.
+        let start = key.len();
+        let mut kept = start;
+        key.extend_from_slice(&rest.as_bytes()[..ascii]);
+        for r in start..key.len() {
+            let b = key[r];
+            key[kept] = b.to_ascii_lowercase();
+            kept += usize::from(b.is_ascii_alphanumeric());
+        }
+        key.truncate(kept);
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        rest = &rest[c.len_utf8()..];
+        let mut buf = [0u8; 4];
+        match two_byte.get((c as usize).wrapping_sub(0x80)) {
+            Some(TwoByteKey::Skip) => {}
+            Some(TwoByteKey::Lower(l)) => key.extend_from_slice(l.encode_utf8(&mut buf).as_bytes()),
+            Some(TwoByteKey::Other) | None => {
+                if c.is_alphanumeric() {
+                    for l in c.to_lowercase() {
+                        key.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+                    }
+                }
+            }
+        }
+    }
+    // Only whole characters were written, so the bytes are valid UTF-8.
+    String::from_utf8(key).unwrap_or_default()
+}
+
+/// What [`dedup_key`] writes for a character of U+0080..U+07FF (Latin, Greek, Cyrillic,
+/// Hebrew, Arabic letters): nothing, its one-character lower case, or whatever the general
+/// rule gives (for the few whose lower case is longer).
+#[derive(Clone, Copy)]
+enum TwoByteKey {
+    Skip,
+    Lower(char),
+    Other,
+}
+
+/// [`TwoByteKey`] of each character from U+0080 to U+07FF, worked out once with the standard
+/// library's own classification, so that the table and the general rule always agree.
+fn two_byte_keys() -> &'static [TwoByteKey] {
+    static TABLE: std::sync::OnceLock<Vec<TwoByteKey>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0x80u32..0x800)
+            .map(|u| match char::from_u32(u) {
+                Some(c) if c.is_alphanumeric() => {
+                    let mut lower = c.to_lowercase();
+                    match (lower.next(), lower.next()) {
+                        (Some(l), None) => TwoByteKey::Lower(l),
+                        _ => TwoByteKey::Other,
+                    }
+                }
+                Some(_) => TwoByteKey::Skip,
+                None => TwoByteKey::Other,
+            })
+            .collect()
+    })
 }
 
 /// Cleans a document's paragraphs. `title` is the document's title: a paragraph equal to it is
 /// never taken for a label, however short.
 pub fn clean(paragraphs: Vec<String>, title: Option<&str>) -> Cleaned {
+    let paragraphs: Vec<String> = paragraphs
+        .into_iter()
+        .map(crate::fragment::normalise_space_owned)
+        .collect();
+    clean_normalised(paragraphs, title)
+}
+
+/// [`clean`] for paragraphs whose whitespace is already normalised (as the paragraph
+/// splitters of this crate leave it), which saves checking them again.
+pub(crate) fn clean_normalised(paragraphs: Vec<String>, title: Option<&str>) -> Cleaned {
+    debug_assert!(paragraphs
+        .iter()
+        .all(|p| crate::fragment::normalise_space(p) == *p));
     let title_key = title.map(dedup_key);
     let mut out = Cleaned::default();
-    let paragraphs: Vec<String> = paragraphs
-        .iter()
-        .map(|p| crate::fragment::normalise_space(p))
-        .filter(|p| !p.is_empty())
-        .collect();
+    let paragraphs: Vec<String> = paragraphs.into_iter().filter(|p| !p.is_empty()).collect();
     // A page that repeats many paragraphs is structured content (a schedule, a table of
     // results) rather than a page repeating a caption or teaser: its repeats are kept.
     // Each paragraph's repeat key, computed once; `None` for paragraphs too short to count.
+    let counts: Vec<usize> = paragraphs
+        .iter()
+        .map(|p| normalised_word_count(p))
+        .collect();
     let keys: Vec<Option<String>> = paragraphs
         .iter()
-        .map(|p| (word_count(p) >= MIN_REPEAT_WORDS).then(|| dedup_key(p)))
+        .zip(&counts)
+        .map(|(p, &words)| (words >= MIN_REPEAT_WORDS).then(|| dedup_key(p)))
         .collect();
     let mut counted = HashSet::new();
     let repeats = keys
@@ -219,8 +302,8 @@ pub fn clean(paragraphs: Vec<String>, title: Option<&str>) -> Cleaned {
     let dedup = repeats <= MAX_REPEATS || repeats * 5 <= paragraphs.len();
     let mut seen = HashSet::new();
     let mut kept: Vec<String> = Vec::new();
-    for (p, key) in paragraphs.into_iter().zip(keys) {
-        if let Some(rule) = rule_for(&p) {
+    for ((p, key), words) in paragraphs.into_iter().zip(keys).zip(counts) {
+        if let Some(rule) = rule_for(&p, words) {
             out.dropped.push((rule, p));
             continue;
         }
@@ -274,6 +357,47 @@ mod tests {
     fn dropped_by(p: &str) -> Option<Rule> {
         let c = run(&["Air defence units shot down most of the drones over the region overnight, officials said.", p, "The governor said two people were injured in the attack on the city."]);
         c.dropped.iter().find(|(_, t)| t == p).map(|(r, _)| *r)
+    }
+
+    #[test]
+    fn repeat_keys_and_word_counts_of_normalised_text() {
+        for p in [
+            "Kyiv, 12 May: ŞEHİR Ärzte!",
+            "",
+            "ΣΟΦΙΑ Σ.",
+            "x\u{2003}Y-9",
+            "Київ — Харків: ЗСУ, Ёлка № 5",
+            "שלום עולם، مرحبا ١٢٣",
+            "日本語 テキスト 🚀",
+        ] {
+            let by_char: String = p
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            assert_eq!(dedup_key(p), by_char, "{p:?}");
+        }
+        assert_eq!(dedup_key("Kyiv, 12 May!"), "kyiv12may");
+        let every: String = (0x20u32..0x900).filter_map(char::from_u32).collect();
+        let by_char: String = every
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        assert_eq!(dedup_key(&every), by_char);
+        for p in [
+            "Air defence downed twelve drones.",
+            "Одна  ракета\u{a0}збита",
+            " x ",
+            "a\tb\u{2003}c",
+        ] {
+            let n = crate::fragment::normalise_space(p);
+            assert_eq!(
+                normalised_word_count(&n),
+                p.split_whitespace().count(),
+                "{p:?}"
+            );
+        }
     }
 
     #[test]

@@ -84,6 +84,24 @@ pub fn decode_html(bytes: &[u8], transport: Option<&str>) -> Decoded {
     utf8_or_detected(bytes, "no charset declared and not valid UTF-8")
 }
 
+/// [`decode_html`] taking the bytes by value: a page in UTF-8 (declared so, or declaring
+/// nothing) becomes its text without a copy. The result is the same as [`decode_html`]'s.
+pub fn decode_html_owned(bytes: Vec<u8>, transport: Option<&str>) -> Decoded {
+    if Encoding::for_bom(&bytes).is_some() {
+        return decode_html(&bytes, transport);
+    }
+    let declared = transport
+        .and_then(|t| Encoding::for_label(t.trim().as_bytes()))
+        .or_else(|| meta_charset(&bytes));
+    if declared.is_some_and(|enc| enc != UTF_8) {
+        return decode_html(&bytes, transport);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Decoded { text, note: None },
+        Err(e) => decode_html(e.as_bytes(), transport),
+    }
+}
+
 /// Decodes plain text: a byte order mark, else UTF-8, else a detected legacy encoding.
 pub fn decode_text(bytes: &[u8]) -> Decoded {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
@@ -158,6 +176,33 @@ mod tests {
         let d = decode_html(&bytes, None);
         assert!(d.text.contains("Повітряні сили"), "{}", d.text);
         assert!(d.note.unwrap().contains("windows-1251"));
+    }
+
+    #[test]
+    fn owned_decoding_matches_borrowed_decoding() {
+        let (cyr, _, _) = encoding_rs::WINDOWS_1251
+            .encode("<p>Повітряні сили повідомили про дрони над областю.</p>");
+        let cases: Vec<(Vec<u8>, Option<&str>)> = vec![
+            (
+                b"<meta charset=utf-8><p>Kyiv \xe2\x80\x94 ok".to_vec(),
+                None,
+            ),
+            (b"<meta charset=utf-8><p>bad \xff byte".to_vec(), None),
+            (b"<p>no declaration \xc3\xa9".to_vec(), None),
+            (b"<p>no declaration, bad \xff".to_vec(), None),
+            (b"\xef\xbb\xbf<p>bom".to_vec(), Some("iso-8859-1")),
+            (b"<p>caf\xe9".to_vec(), Some("iso-8859-1")),
+            (b"<p>ok".to_vec(), Some("utf-8")),
+            (b"<p>bad \xfe".to_vec(), Some("UTF-8")),
+            (cyr.into_owned(), None),
+            (Vec::new(), None),
+        ];
+        for (bytes, transport) in cases {
+            let a = decode_html(&bytes, transport);
+            let b = decode_html_owned(bytes.clone(), transport);
+            assert_eq!(a.text, b.text, "{bytes:?}");
+            assert_eq!(a.note, b.note, "{bytes:?}");
+        }
     }
 
     #[test]

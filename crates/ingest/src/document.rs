@@ -5,8 +5,8 @@
 //! page's own metadata (`<meta>`, Open Graph, JSON-LD, through `sitrep_html`); and for the
 //! publication date, as a last resort, the crawl date of a WARC record.
 
-use crate::clean::clean;
-use crate::decode::{charset_of_content_type, decode_html};
+use crate::clean::clean_normalised;
+use crate::decode::{charset_of_content_type, decode_html_owned};
 use crate::fragment::{fallback_extract, fragment_paragraphs, normalise_space};
 use crate::meta::{detect_language, normalise_language, parse_byline, parse_published, Byline};
 use crate::text::{paragraphs, parse_text};
@@ -51,7 +51,7 @@ pub fn to_document_with(
                 .content_type
                 .as_deref()
                 .and_then(charset_of_content_type);
-            let decoded = decode_html(&bytes, transport);
+            let decoded = decode_html_owned(bytes, transport);
             if let Some(note) = decoded.note {
                 errors.push(format!("{input}: {note}"));
             }
@@ -84,7 +84,8 @@ pub fn to_document_with(
     let title = clean_str(&hints.title)
         .or(header_title)
         .or_else(|| clean_str(&page.title));
-    let cleaned = clean(paras, title.as_deref());
+    // Every paragraph splitter above leaves whitespace normalised.
+    let cleaned = clean_normalised(paras, title.as_deref());
     let text = cleaned.text();
 
     let mut published = opts.published;

@@ -125,6 +125,106 @@ pub fn normalise_space(s: &str) -> String {
     out
 }
 
+/// [`normalise_space`] taking ownership: text that is already normalised (the common case for
+/// extracted paragraphs) is returned as it is, without a copy.
+pub fn normalise_space_owned(s: String) -> String {
+    if is_normalised(&s) {
+        s
+    } else {
+        normalise_space(&s)
+    }
+}
+
+/// Whether [`normalise_space`] would return `s` unchanged: single spaces between words, none at
+/// either end, and no other whitespace, no-break space or zero-width character.
+fn is_normalised(s: &str) -> bool {
+    let mut after_space = true;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            // ASCII: a space not after another or at the start, or any other character that
+            // is not whitespace.
+            i += 1;
+            if b == b' ' {
+                if after_space {
+                    return false;
+                }
+                after_space = true;
+            } else if matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+                return false;
+            } else {
+                after_space = false;
+            }
+            continue;
+        }
+        if (0xC2..=0xDF).contains(&b) && i + 1 < bytes.len() {
+            // Two-byte characters: U+0085 and U+00A0 are whitespace, U+00AD is dropped, the
+            // others are kept as they are.
+            if b == 0xC2 && matches!(bytes[i + 1], 0x85 | 0xA0 | 0xAD) {
+                return false;
+            }
+            i += 2;
+            after_space = false;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+            continue;
+        }
+        if c.is_whitespace()
+            || matches!(
+                c,
+                '\u{00A0}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}'
+            )
+        {
+            return false;
+        }
+        after_space = false;
+    }
+    !after_space || s.is_empty()
+}
+
+#[cfg(test)]
+mod normalised_tests {
+    use super::*;
+
+    #[test]
+    fn normalised_text_is_recognised_exactly() {
+        for s in [
+            "",
+            " ",
+            "a",
+            "a b",
+            "a  b",
+            " a",
+            "a ",
+            "a\tb",
+            "a\u{0b}b",
+            "a\u{a0}b",
+            "Київ — місто",
+            "Київ\u{2003}місто",
+            "soft\u{ad}hyphen",
+            "zero\u{200b}width",
+            "x\u{1c}y",
+            "a\u{85}b",
+            "a\u{80}b ß\u{7ff}\u{800}",
+            "Київ і Харків",
+        ] {
+            assert_eq!(is_normalised(s), normalise_space(s) == s, "{s:?}");
+            assert_eq!(normalise_space_owned(s.to_string()), normalise_space(s));
+        }
+    }
+}
+
 /// Parses the tag at the start of `s` (which begins with '<'): its lower-case name, whether it
 /// is a closing tag, and its length including '>'. `None` when it is not a tag.
 fn tag_at(s: &str) -> Option<(String, bool, usize)> {

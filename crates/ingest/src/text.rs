@@ -5,7 +5,7 @@
 //! byline (`By Jane Doe – Outlet`). Header and byline lines become metadata; the title stays as the
 //! first paragraph because headlines often report the event itself.
 
-use crate::fragment::normalise_space;
+use crate::fragment::normalise_space_owned;
 use crate::meta::{parse_byline, parse_published, Byline};
 use chrono::NaiveDate;
 use once_cell::sync::Lazy;
@@ -27,7 +27,11 @@ static DATE_HEADER: Lazy<Regex> =
 /// hard-wrapped prose is joined instead: when the next line starts in lower case, or when the
 /// line is long and does not end a sentence.
 pub fn paragraphs(text: &str) -> Vec<String> {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text: std::borrow::Cow<'_, str> = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        text.into()
+    };
     let mut out: Vec<String> = Vec::new();
     let mut cur = String::new();
     let mut last_len = 0;
@@ -58,8 +62,8 @@ pub fn paragraphs(text: &str) -> Vec<String> {
     if !cur.is_empty() {
         out.push(cur);
     }
-    out.iter()
-        .map(|b| normalise_space(b))
+    out.into_iter()
+        .map(normalise_space_owned)
         .filter(|b| !b.is_empty())
         .collect()
 }
