@@ -7,8 +7,9 @@
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
+use rayon::prelude::*;
 use sitrep_model::{Count, DocumentRecord, EventKind, LocationPrecision, Status};
-use sitrep_store::{content_hash, EventFilter, Near, SqliteStore, Store, StoredEvent};
+use sitrep_store::{EventFilter, Near, SqliteStore, Store, StoredEvent, TextHashes};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -105,9 +106,9 @@ pub(crate) const BATCH_DOCS: usize = 64;
 /// not keep finished documents uncommitted for long.
 const BATCH_TIME: std::time::Duration = std::time::Duration::from_secs(2);
 
-/// Documents extracted but not yet committed, with their content hashes.
+/// Documents extracted but not yet committed.
 struct Pending {
-    docs: Vec<(DocumentRecord, String)>,
+    docs: Vec<DocumentRecord>,
     since: Option<std::time::Instant>,
 }
 
@@ -116,9 +117,11 @@ impl Pending {
         self.docs.len() >= BATCH_DOCS || self.since.is_some_and(|t| t.elapsed() >= BATCH_TIME)
     }
 
-    /// Stores the pending documents in one transaction and counts them in `summary`. When the
-    /// batch fails, its documents are stored one by one, so that every document before the one
-    /// that fails is kept and the error names that document.
+    /// Stores the pending documents in one transaction and counts them in `summary`. The
+    /// documents' text hashes (content hash and fingerprint) are computed first, in parallel on
+    /// the extraction threads, so that the single writer only stores. When the batch fails, its
+    /// documents are stored one by one, so that every document before the one that fails is
+    /// kept and the error names that document.
     fn commit(
         &mut self,
         store: &mut SqliteStore,
@@ -130,14 +133,17 @@ impl Pending {
             return Ok(());
         }
         let docs = std::mem::take(&mut self.docs);
-        let refs: Vec<(&DocumentRecord, &str)> =
-            docs.iter().map(|(r, h)| (r, h.as_str())).collect();
-        let outcomes = match store.ingest_batch(&refs) {
+        let hashes: Vec<TextHashes> = docs
+            .par_iter()
+            .map(|r| TextHashes::of(&r.document.text))
+            .collect();
+        let refs: Vec<(&DocumentRecord, &TextHashes)> = docs.iter().zip(&hashes).collect();
+        let outcomes = match store.ingest_batch_hashed(&refs) {
             Ok(outcomes) => outcomes,
             Err(_) => {
-                for (rec, hash) in &docs {
+                for (rec, hash) in docs.iter().zip(&hashes) {
                     let out = store
-                        .ingest_document(rec, hash)
+                        .ingest_document(rec, hash.content_hash())
                         .with_context(|| format!("could not store {}", rec.document.doc))?;
                     summary.count(&out);
                     bar.inc(1);
@@ -185,8 +191,7 @@ pub fn run_ingest(
     for item in docs {
         match item {
             Ok(rec) => {
-                let hash = content_hash(&rec.document.text);
-                pending.docs.push((rec, hash));
+                pending.docs.push(rec);
                 pending.since.get_or_insert_with(std::time::Instant::now);
             }
             Err(e) => {
@@ -867,7 +872,7 @@ fn write_geojson(events: &[StoredEvent], out: &mut dyn Write) -> std::io::Result
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sitrep_store::testing;
+    use sitrep_store::{content_hash, testing};
 
     fn fixtures() -> Vec<DocumentRecord> {
         let mut v = testing::kyiv_reports();

@@ -11,10 +11,13 @@
 //! - [`best_match`] decides whether a new report joins a stored event (and which one);
 //!   [`best_match_fused`] does the same for events whose fused view the caller keeps.
 //! - [`fuse`] computes the fused view of an event from its reports: a [`Fused`] value.
+//! - [`words`]: the word scanner under the text hashes ([`fingerprint`] and the store's
+//!   content hash).
 
 mod matching;
 mod merge;
 mod reprint;
+pub mod words;
 
 pub use matching::{
     best_match, best_match_fused, compatible_kinds, date_window, haversine_km, kinds_compatible,

@@ -15,7 +15,9 @@
 //! document's own event, with spans), `claims`, `evidence`, `event_weapons` and `event_actors`
 //! (filter helpers) and `events_fts` (FTS5 full-text index).
 
-use crate::{EventFilter, IngestOutcome, Stats, Store, StoreError, StoredEvent, StoredReport};
+use crate::{
+    EventFilter, IngestOutcome, Stats, Store, StoreError, StoredEvent, StoredReport, TextHashes,
+};
 use chrono::{Duration, NaiveDate, SecondsFormat, Utc};
 use rusqlite::{params, params_from_iter, Connection, OpenFlags, OptionalExtension, Transaction};
 use sitrep_fuse::{
@@ -386,6 +388,57 @@ impl SqliteStore {
         }
         tx.commit().map_err(sql)?;
         Ok(n)
+    }
+
+    /// Stores a batch as [`Store::ingest_batch`] does, with each document's hashes computed
+    /// beforehand by [`TextHashes::of`] from the document's text (for instance on the threads
+    /// that extracted the documents). The stored rows are the same as with `ingest_batch`.
+    pub fn ingest_batch_hashed(
+        &mut self,
+        docs: &[(&DocumentRecord, &TextHashes)],
+    ) -> Result<Vec<IngestOutcome>, StoreError> {
+        let docs: Vec<(&DocumentRecord, &str, Option<&Fingerprint>)> = docs
+            .iter()
+            .map(|&(rec, h)| (rec, h.content_hash(), Some(h.fingerprint())))
+            .collect();
+        self.ingest_prepared(&docs)
+    }
+
+    /// The body of the batch ingests: one `IMMEDIATE` transaction for the whole batch; a
+    /// document's fingerprint is computed here when it is not given.
+    fn ingest_prepared(
+        &mut self,
+        docs: &[(&DocumentRecord, &str, Option<&Fingerprint>)],
+    ) -> Result<Vec<IngestOutcome>, StoreError> {
+        let name = self.name.clone();
+        let sql = |e| StoreError::Sqlite {
+            path: name.clone(),
+            source: e,
+        };
+        let SqliteStore { conn, cache, .. } = self;
+        let result = (|| {
+            let tx = conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(sql)?;
+            // With the write lock held, nobody else can commit until this transaction ends.
+            let version: i64 = tx
+                .query_row("PRAGMA data_version", [], |r| r.get(0))
+                .map_err(sql)?;
+            if cache.data_version != Some(version) {
+                cache.clear();
+                cache.data_version = Some(version);
+            }
+            let mut out = Vec::with_capacity(docs.len());
+            for &(rec, hash, fp) in docs {
+                out.push(ingest_in(&tx, &name, cache, rec, hash, fp)?);
+            }
+            tx.commit().map_err(sql)?;
+            Ok(out)
+        })();
+        if result.is_err() {
+            cache.clear();
+        }
+        result
     }
 }
 
@@ -764,6 +817,7 @@ fn ingest_in(
     cache: &mut EventCache,
     rec: &DocumentRecord,
     content_hash: &str,
+    fingerprint_given: Option<&Fingerprint>,
 ) -> Result<IngestOutcome, StoreError> {
     let sql = |e| StoreError::Sqlite {
         path: name.to_string(),
@@ -785,7 +839,10 @@ fn ingest_in(
             ..Default::default()
         });
     }
-    let fp = fingerprint(&doc.text);
+    let fp = match fingerprint_given {
+        Some(fp) => fp.clone(),
+        None => fingerprint(&doc.text),
+    };
     if let Some(d) = same_content(tx, doc, &fp)? {
         return Ok(IngestOutcome {
             duplicate_of: Some(d),
@@ -1010,35 +1067,9 @@ impl Store for SqliteStore {
         &mut self,
         docs: &[(&DocumentRecord, &str)],
     ) -> Result<Vec<IngestOutcome>, StoreError> {
-        let name = self.name.clone();
-        let sql = |e| StoreError::Sqlite {
-            path: name.clone(),
-            source: e,
-        };
-        let SqliteStore { conn, cache, .. } = self;
-        let result = (|| {
-            let tx = conn
-                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-                .map_err(sql)?;
-            // With the write lock held, nobody else can commit until this transaction ends.
-            let version: i64 = tx
-                .query_row("PRAGMA data_version", [], |r| r.get(0))
-                .map_err(sql)?;
-            if cache.data_version != Some(version) {
-                cache.clear();
-                cache.data_version = Some(version);
-            }
-            let mut out = Vec::with_capacity(docs.len());
-            for (rec, hash) in docs {
-                out.push(ingest_in(&tx, &name, cache, rec, hash)?);
-            }
-            tx.commit().map_err(sql)?;
-            Ok(out)
-        })();
-        if result.is_err() {
-            cache.clear();
-        }
-        result
+        let docs: Vec<(&DocumentRecord, &str, Option<&Fingerprint>)> =
+            docs.iter().map(|&(rec, hash)| (rec, hash, None)).collect();
+        self.ingest_prepared(&docs)
     }
 
     fn has_document(&self, url_or_hash: &str) -> Result<bool, StoreError> {
@@ -1333,6 +1364,60 @@ mod tests {
             compared > 100 && nonempty > compared / 4,
             "{nonempty} of {compared}"
         );
+    }
+
+    /// Documents, fingerprints and fused events of a store, without the ingest timestamps.
+    fn stored_rows(store: &SqliteStore) -> (Vec<(String, String, String)>, Vec<StoredEvent>) {
+        let docs = store
+            .conn
+            .prepare("SELECT doc, content_hash, fingerprint FROM documents ORDER BY id")
+            .and_then(|mut s| {
+                s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                    .collect()
+            })
+            .unwrap();
+        let mut events = store.events(&EventFilter::default()).unwrap();
+        for ev in &mut events {
+            ev.first_seen.clear();
+            ev.last_updated.clear();
+        }
+        (docs, events)
+    }
+
+    #[test]
+    fn hashes_computed_ahead_store_what_plain_ingest_stores() {
+        let records: Vec<DocumentRecord> = (0..150).map(record).collect();
+        let mut plain = SqliteStore::open_in_memory().unwrap();
+        let mut hashed = SqliteStore::open_in_memory().unwrap();
+        for chunk in records.chunks(16) {
+            let hashes: Vec<String> = chunk
+                .iter()
+                .map(|r| crate::content_hash(&r.document.text))
+                .collect();
+            let docs: Vec<(&DocumentRecord, &str)> = chunk
+                .iter()
+                .zip(&hashes)
+                .map(|(r, h)| (r, h.as_str()))
+                .collect();
+            let ahead: Vec<TextHashes> = chunk
+                .iter()
+                .map(|r| TextHashes::of(&r.document.text))
+                .collect();
+            let docs_ahead: Vec<(&DocumentRecord, &TextHashes)> =
+                chunk.iter().zip(&ahead).collect();
+            assert_eq!(
+                plain.ingest_batch(&docs).unwrap(),
+                hashed.ingest_batch_hashed(&docs_ahead).unwrap()
+            );
+        }
+        let (docs, events) = stored_rows(&plain);
+        assert_eq!(docs.len(), plain.stats().unwrap().documents as usize);
+        assert!(
+            events.iter().any(|e| e.sources.len() > 1),
+            "some reports merged"
+        );
+        assert_eq!((docs, events), stored_rows(&hashed));
+        assert_eq!(plain.stats().unwrap(), hashed.stats().unwrap());
     }
 
     #[test]
