@@ -142,18 +142,22 @@ fn word_rules(pattern: &str) -> Vec<(usize, usize, WordCase)> {
 /// every alias that starts there, shortest first, in one walk. Only anchored lookups are ever
 /// made, so the trie needs none of the failure links an Aho-Corasick automaton computes for
 /// searches that may start anywhere, and builds in one pass over the aliases.
+///
+/// States are numbered breadth first, so the children of a state are consecutive and the short
+/// prefixes every walk passes through sit together at the front of the arrays, where they stay
+/// in cache.
 #[derive(Debug)]
 struct Trie {
     /// The state after the first byte (dense: every lookup starts here).
     root: Box<[u32; 256]>,
-    /// Each state's children are `labels[first..first + len]` and `targets[..]`, by byte.
     nodes: Vec<TrieNode>,
+    /// The byte on the edge into each state.
     labels: Vec<u8>,
-    targets: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Copy)]
 struct TrieNode {
+    /// The children are states `first..first + len`.
     first: u32,
     len: u32,
     /// The alias ending at this state, or [`NO_STATE`].
@@ -175,7 +179,7 @@ impl std::fmt::Display for TooManyAliases {
 impl Trie {
     /// The trie of `patterns`; pattern `i` is reported as `i`. Empty patterns are left out.
     fn new(patterns: &[&str]) -> Result<Trie, TooManyAliases> {
-        // Build with a child list per state, then lay the lists out one after the other.
+        // Build with a child list per state, then renumber the states breadth first.
         let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
         let mut pattern: Vec<u32> = vec![NO_STATE];
         for (pid, p) in patterns.iter().enumerate() {
@@ -200,28 +204,39 @@ impl Trie {
                 pattern[state] = u32::try_from(pid).map_err(|_| TooManyAliases)?;
             }
         }
-        let mut root = Box::new([NO_STATE; 256]);
-        for &(byte, next) in &children[0] {
-            root[usize::from(byte)] = next;
+        // `order[k]` is the old number of new state `k`; a state's children are numbered
+        // together when it is reached.
+        let mut order: Vec<usize> = vec![0];
+        let mut renumber = vec![0u32; children.len()];
+        let mut labels = vec![0u8];
+        let mut k = 0;
+        while let Some(&old) = order.get(k) {
+            children[old].sort_unstable();
+            for &(byte, child) in &children[old] {
+                renumber[child as usize] = order.len() as u32;
+                order.push(child as usize);
+                labels.push(byte);
+            }
+            k += 1;
         }
-        let mut nodes = Vec::with_capacity(children.len());
-        let (mut labels, mut targets) = (Vec::new(), Vec::new());
-        for (kids, &pattern) in children.iter_mut().zip(&pattern) {
-            kids.sort_unstable();
-            let first = u32::try_from(labels.len()).map_err(|_| TooManyAliases)?;
-            labels.extend(kids.iter().map(|k| k.0));
-            targets.extend(kids.iter().map(|k| k.1));
-            nodes.push(TrieNode {
-                first,
-                len: kids.len() as u32,
-                pattern,
-            });
+        let nodes = order
+            .iter()
+            .map(|&old| TrieNode {
+                first: children[old]
+                    .first()
+                    .map_or(0, |&(_, c)| renumber[c as usize]),
+                len: children[old].len() as u32,
+                pattern: pattern[old],
+            })
+            .collect();
+        let mut root = Box::new([NO_STATE; 256]);
+        for &(byte, child) in &children[0] {
+            root[usize::from(byte)] = renumber[child as usize];
         }
         Ok(Trie {
             root,
             nodes,
             labels,
-            targets,
         })
     }
 
@@ -243,7 +258,7 @@ impl Trie {
             let byte = byte.to_ascii_lowercase();
             let (lo, hi) = (node.first as usize, (node.first + node.len) as usize);
             state = match self.labels[lo..hi].iter().position(|&l| l == byte) {
-                Some(k) => self.targets[lo + k],
+                Some(k) => node.first + k as u32,
                 None => return,
             };
             i += 1;
