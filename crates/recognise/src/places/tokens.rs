@@ -451,16 +451,20 @@ mod tests {
         assert!(t[6].sent_start);
     }
 
+    /// Each token's lookup form, whether it is capitalised, whether it is in capitals.
+    fn case_facts(text: &str) -> Vec<(String, bool, bool)> {
+        let mut arena = String::new();
+        let t = tokenize(text, &mut arena);
+        t.iter()
+            .map(|t| (t.norm.to_string(), t.cap, t.upper))
+            .collect()
+    }
+
     #[test]
     fn case_facts_of_plain_and_compound_words() {
-        let mut arena = String::new();
-        let t = tokenize(
-            "NATO's 2nd HIMARS Kharkiv-based M2A2 Ok x3 it's Zaporizhzhia’s",
-            &mut arena,
-        );
-        let facts: Vec<(&str, bool, bool)> = t.iter().map(|t| (t.norm, t.cap, t.upper)).collect();
+        let text = "NATO's 2nd HIMARS Kharkiv-based M2A2 Ok x3 it's Zaporizhzhia’s";
         assert_eq!(
-            facts,
+            case_facts(text),
             [
                 ("nato", true, true),
                 ("2nd", false, false),
@@ -473,21 +477,18 @@ mod tests {
                 ("it", false, false),
                 ("zaporizhzhia", true, false),
             ]
+            .map(|(w, c, u)| (w.to_string(), c, u))
         );
+        let mut arena = String::new();
+        let t = tokenize(text, &mut arena);
         assert!(t[0].possessive && t[7].possessive && t[8].possessive && !t[6].possessive);
         assert_eq!((t[4].start, t[4].end), (32, 36));
     }
 
     #[test]
     fn case_facts_and_forms_of_cyrillic_words() {
-        let mut arena = String::new();
-        let t = tokenize(
-            "Київщина ЗСУ Одеса ёлка Ёлки ЇЖАК Ѐлка ђура Х-59 Ґрунт",
-            &mut arena,
-        );
-        let facts: Vec<(&str, bool, bool)> = t.iter().map(|t| (t.norm, t.cap, t.upper)).collect();
         assert_eq!(
-            facts,
+            case_facts("Київщина ЗСУ Одеса ёлка Ёлки ЇЖАК Ѐлка ђура Х-59 Ґрунт"),
             [
                 ("київщина", true, false),
                 ("зсу", true, true),
@@ -500,7 +501,9 @@ mod tests {
                 ("х 59", true, false),
                 ("ґрунт", true, false),
             ]
+            .map(|(w, c, u)| (w.to_string(), c, u))
         );
+        let mut arena = String::new();
         // Lower-case а..я words are their own lookup form and borrow the text.
         let text = "над областю";
         let t = tokenize(text, &mut arena);
