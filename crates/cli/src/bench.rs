@@ -197,18 +197,11 @@ fn store_round(records: &[DocumentRecord]) -> Result<Duration> {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
     let path = dir.join(format!("sitrep-bench-{}-{stamp}.db", std::process::id()));
-    let hashes: Vec<String> = records
-        .iter()
-        .map(|r| sitrep_store::content_hash(&r.document.text))
-        .collect();
+    let hashes = sitrep_store::content_hashes(records);
     let t = Instant::now();
     let result = (|| -> Result<()> {
         let mut store = SqliteStore::open(&path)?;
-        let pairs: Vec<(&DocumentRecord, &str)> = records
-            .iter()
-            .zip(&hashes)
-            .map(|(r, h)| (r, h.as_str()))
-            .collect();
+        let pairs = sitrep_store::with_hashes(records, &hashes);
         for batch in pairs.chunks(crate::db::BATCH_DOCS) {
             store.ingest_batch(batch)?;
         }

@@ -16,7 +16,7 @@
 //! ```
 
 use sitrep_model::DocumentRecord;
-use sitrep_store::{content_hash, testing, SqliteStore, Store};
+use sitrep_store::{content_hashes, testing, with_hashes, SqliteStore, Store};
 use std::io::BufRead;
 use std::time::{Duration, Instant};
 
@@ -60,16 +60,10 @@ fn run(records: &[DocumentRecord], batch: usize) -> (Duration, String) {
     let opened = t.elapsed();
     let mut merged = 0;
     for chunk in records.chunks(batch) {
-        let hashes: Vec<String> = chunk
-            .iter()
-            .map(|r| content_hash(&r.document.text))
-            .collect();
-        let docs: Vec<(&DocumentRecord, &str)> = chunk
-            .iter()
-            .zip(&hashes)
-            .map(|(r, h)| (r, h.as_str()))
-            .collect();
-        let out = store.ingest_batch(&docs).expect("ingest");
+        let hashes = content_hashes(chunk);
+        let out = store
+            .ingest_batch(&with_hashes(chunk, &hashes))
+            .expect("ingest");
         merged += out.iter().map(|o| o.merged_events).sum::<usize>();
     }
     let stats = store.stats().expect("stats");

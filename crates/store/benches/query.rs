@@ -10,7 +10,7 @@
 
 use chrono::NaiveDate;
 use sitrep_model::{EventKind, Status};
-use sitrep_store::{content_hash, testing, EventFilter, Near, SqliteStore, Store};
+use sitrep_store::{content_hashes, testing, EventFilter, Near, SqliteStore, Store};
 use std::time::{Duration, Instant};
 
 fn env_usize(name: &str, default: usize) -> usize {
@@ -159,10 +159,7 @@ fn main() {
     let dir2 = tempfile::tempdir().expect("temp dir");
     let mut fresh = SqliteStore::open(&dir2.path().join("ingest.db")).expect("open");
     let records: Vec<_> = (0..docs).map(testing::synthetic_record).collect();
-    let hashes: Vec<String> = records
-        .iter()
-        .map(|r| content_hash(&r.document.text))
-        .collect();
+    let hashes = content_hashes(&records);
     let t = Instant::now();
     let mut merged = 0;
     for (r, h) in records.iter().zip(&hashes) {

@@ -205,6 +205,27 @@ impl TextHashes {
     }
 }
 
+/// The content hash of each record's text, in order.
+pub fn content_hashes(records: &[DocumentRecord]) -> Vec<String> {
+    records
+        .iter()
+        .map(|r| content_hash(&r.document.text))
+        .collect()
+}
+
+/// Each record paired with its hash from `hashes` (as [`content_hashes`] gives them), the shape
+/// [`Store::ingest_batch`] takes.
+pub fn with_hashes<'a>(
+    records: &'a [DocumentRecord],
+    hashes: &'a [String],
+) -> Vec<(&'a DocumentRecord, &'a str)> {
+    records
+        .iter()
+        .zip(hashes)
+        .map(|(r, h)| (r, h.as_str()))
+        .collect()
+}
+
 /// The content hash of a document: a 128-bit FNV-1a hash of its text reduced to lower-case
 /// alphanumeric words, so that the plain-text and HTML renderings of one article (which differ
 /// in layout, punctuation spacing and case of headings) hash alike.

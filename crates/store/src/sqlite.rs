@@ -1390,15 +1390,8 @@ mod tests {
         let mut plain = SqliteStore::open_in_memory().unwrap();
         let mut hashed = SqliteStore::open_in_memory().unwrap();
         for chunk in records.chunks(16) {
-            let hashes: Vec<String> = chunk
-                .iter()
-                .map(|r| crate::content_hash(&r.document.text))
-                .collect();
-            let docs: Vec<(&DocumentRecord, &str)> = chunk
-                .iter()
-                .zip(&hashes)
-                .map(|(r, h)| (r, h.as_str()))
-                .collect();
+            let hashes = crate::content_hashes(chunk);
+            let docs = crate::with_hashes(chunk, &hashes);
             let ahead: Vec<TextHashes> = chunk
                 .iter()
                 .map(|r| TextHashes::of(&r.document.text))

@@ -6,7 +6,7 @@
 //! synthetic generators ([`synthetic_record`], [`synthetic_event`]) feed the crash test and the
 //! benchmarks.
 
-use crate::{content_hash, EventFilter, Near, Store, StoredEvent};
+use crate::{content_hash, content_hashes, with_hashes, EventFilter, Near, Store, StoredEvent};
 use chrono::NaiveDate;
 use sitrep_fuse::Source;
 use sitrep_model::{
@@ -705,15 +705,8 @@ pub fn check_batches_match_one_by_one<S: Store>(mut batched: S, mut single: S) {
     again.document.doc = DocId("w1-mirror.txt".into());
     again.document.text = again.document.text.to_uppercase();
     recs.push(again);
-    let hashes: Vec<String> = recs
-        .iter()
-        .map(|r| content_hash(&r.document.text))
-        .collect();
-    let docs: Vec<(&DocumentRecord, &str)> = recs
-        .iter()
-        .zip(&hashes)
-        .map(|(r, h)| (r, h.as_str()))
-        .collect();
+    let hashes = content_hashes(&recs);
+    let docs = with_hashes(&recs, &hashes);
     let mut from_batches = Vec::new();
     for chunk in docs.chunks(4) {
         from_batches.extend(batched.ingest_batch(chunk).expect("batch"));
