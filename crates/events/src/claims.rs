@@ -7,7 +7,9 @@
 //! report names no happening of its own ("did not confirm the reports", "the use of ATACMS")
 //! is tied back to the frame it refers to. [`ClaimState`] carries what later sentences need.
 
-use crate::frames::{side_of_country, Analysis, ClaimInfo, Frame, SentView};
+use crate::actors::side_of_country;
+use crate::analysis::{Analysis, SentView};
+use crate::frames::{ClaimInfo, Frame};
 use crate::lexicon::{Cue, SourceCue};
 use sitrep_model::{ActorKind, Claim, Feature, MentionValue, Side, Span, Stance};
 

@@ -16,17 +16,23 @@
 //! The stage only reads the mention values (places, actors, weapons, dates, quantities), never
 //! how they were found. The kinds and their ACLED codes are listed in `docs/acled.md`.
 
+pub mod actors;
+pub mod analysis;
 pub mod claims;
+pub mod counts;
+pub mod dates;
 pub mod frames;
 pub mod lexicon;
 pub mod merge;
+pub mod places;
 pub mod text;
+pub mod weapons;
 
 use sitrep_model::{Document, Event, Mention};
 
 /// The events a document reports, given its mentions, in order of first report.
 pub fn extract(doc: &Document, mentions: &[Mention]) -> Vec<Event> {
-    let analysis = frames::Analysis::new(doc, mentions);
+    let analysis = analysis::Analysis::new(doc, mentions);
     let frames = analysis.frames();
     let clusters = merge::merge(frames);
     clusters

@@ -7,7 +7,8 @@
 //! fits. [`build_event`] turns a cluster into a [`sitrep_model::Event`] and [`status`] applies
 //! the contract's status rules.
 
-use crate::frames::{family, max_count, ClaimInfo, DateQuality, Frame};
+use crate::counts::max_count;
+use crate::frames::{family, ClaimInfo, DateQuality, Frame};
 use sitrep_model::{
     stable_id, Count, Counts, Document, Event, EventDate, EventId, EventKind, Evidence, Feature,
     Location, LocationPrecision, Place, Side, Stance, Status,

@@ -1,0 +1,676 @@
+//! Who attacked and what was attacked: sides named in the attack's noun phrase, subjects of
+//! attack verbs, agents after "by", and objects of the attack.
+
+use crate::analysis::lower_eq;
+use crate::analysis::{Analysis, SentView};
+use crate::frames::Frame;
+use crate::lexicon::Cue;
+use crate::places::CAPITALS;
+use sitrep_model::{ActorKind, Feature, FieldSource, MentionValue, Side, Span};
+
+pub(crate) const PREPOSITIONS: &[&str] = &[
+    "of", "with", "to", "for", "by", "from", "at", "on", "in", "during", "about", "since",
+    "against", "into", "over", "near", "like", "than", "via",
+];
+
+pub(crate) const NP_STOP: &[&str] = &[
+    "the", "a", "an", "of", "for", "on", "in", "at", "by", "with", "from", "to", "after", "before",
+    "and", "or", "that", "which", "was", "were", "is", "are", "has", "have", "had", "said", "as",
+    "since", "being", "been", "be", "their", "its", "his", "her", "this", "these", "those", "what",
+    "did", "does", "do", "begin", "while", "when", "new", "first", "further",
+];
+
+pub(crate) const TARGET_HEADS: &[&str] = &[
+    "facility",
+    "facilities",
+    "infrastructure",
+    "building",
+    "buildings",
+    "house",
+    "houses",
+    "home",
+    "homes",
+    "apartment",
+    "apartments",
+    "block",
+    "airfield",
+    "airfields",
+    "airbase",
+    "base",
+    "bases",
+    "depot",
+    "depots",
+    "warehouse",
+    "warehouses",
+    "plant",
+    "plants",
+    "refinery",
+    "refineries",
+    "substation",
+    "substations",
+    "bridge",
+    "bridges",
+    "train",
+    "trains",
+    "railway",
+    "port",
+    "ports",
+    "ship",
+    "ships",
+    "vessel",
+    "vessels",
+    "school",
+    "schools",
+    "hospital",
+    "hospitals",
+    "market",
+    "positions",
+    "position",
+    "troops",
+    "equipment",
+    "convoy",
+    "site",
+    "sites",
+    "headquarters",
+    "post",
+    "enterprise",
+    "enterprises",
+    "factory",
+    "factories",
+    "terminal",
+    "vehicle",
+    "vehicles",
+    "bus",
+    "car",
+    "civilians",
+    "station",
+    "stations",
+    "complex",
+    "center",
+    "centre",
+    "grid",
+    "network",
+    "hub",
+    "launcher",
+    "launchers",
+    "system",
+    "systems",
+    "area",
+    "areas",
+    "office",
+    "offices",
+    "dam",
+    "pipeline",
+    "tower",
+    "airport",
+];
+
+pub(crate) const MILITARY_WORDS: &[&str] = &[
+    "system",
+    "systems",
+    "positions",
+    "position",
+    "troops",
+    "equipment",
+    "unit",
+    "units",
+    "launcher",
+    "launchers",
+    "tank",
+    "tanks",
+    "battery",
+    "batteries",
+    "command",
+    "soldiers",
+    "servicemen",
+    "army",
+    "forces",
+    "military",
+    "brigade",
+    "air",
+    "defence",
+    "defense",
+    "radar",
+    "aircraft",
+    "helicopter",
+    "helicopters",
+    "jet",
+    "jets",
+    "warship",
+    "vehicles",
+];
+
+pub(crate) const VERB_TRIGGERS: &[&str] = &[
+    "struck",
+    "attacked",
+    "shelled",
+    "bombed",
+    "hit",
+    "targeted",
+    "launched",
+    "fired",
+    "used",
+    "destroyed",
+    "shot down",
+    "downed",
+    "intercepted",
+    "launches",
+    "strikes",
+    "attacks",
+    "hits",
+    "bombard",
+    "bombarded",
+    "bombarding",
+    "targeting",
+    "fires at",
+    "launch",
+    "blew up",
+];
+
+/// The main armed forces of a state, by ISO code, as attackers are named.
+pub fn state_force(cc: &str) -> Option<&'static str> {
+    Some(match cc {
+        "UA" => "Armed Forces of Ukraine",
+        "RU" => "Russian Armed Forces",
+        "BY" => "Armed Forces of Belarus",
+        "IL" => "Israel Defense Forces",
+        "US" => "United States Armed Forces",
+        "IR" => "Islamic Revolutionary Guard Corps",
+        _ => return None,
+    })
+}
+
+/// The side of the war a country's actors belong to.
+pub fn side_of_country(cc: &str) -> Option<Side> {
+    Some(match cc {
+        "UA" => Side::Ukraine,
+        "RU" | "BY" => Side::Russia,
+        "US" | "GB" | "FR" | "DE" | "PL" | "IT" | "CA" | "NL" | "LT" | "LV" | "EE" | "DK"
+        | "NO" | "SE" | "FI" | "CZ" | "RO" => Side::West,
+        _ => return None,
+    })
+}
+
+pub(crate) fn is_weaponish(v: &SentView<'_>, w: (usize, usize)) -> bool {
+    v.mentions.iter().any(|m| {
+        m.start <= w.0
+            && m.end >= w.1
+            && matches!(m.value, MentionValue::Weapon(_) | MentionValue::Quantity(_))
+    }) || v
+        .cues
+        .iter()
+        .any(|c| c.start <= w.0 && c.end >= w.1 && c.has(|q| *q == Cue::Munition))
+}
+
+impl<'a> Analysis<'a> {
+    /// The side named by an actor, a country or capital place, or a demonym at `span`.
+    pub(crate) fn side_at(
+        &self,
+        v: &SentView<'_>,
+        start: usize,
+        end: usize,
+    ) -> Option<(String, Option<Side>, Span)> {
+        for m in v.mentions {
+            if m.start < start || m.end > end {
+                continue;
+            }
+            match &m.value {
+                MentionValue::Actor(a) => {
+                    let name = match a.kind {
+                        ActorKind::ArmedForce | ActorKind::Group => a.name.clone(),
+                        _ => a
+                            .country
+                            .as_deref()
+                            .and_then(state_force)
+                            .map_or_else(|| a.name.clone(), str::to_string),
+                    };
+                    let side = a
+                        .side
+                        .or_else(|| a.country.as_deref().and_then(side_of_country));
+                    return Some((name, side, m.span()));
+                }
+                MentionValue::Place(p) => {
+                    let cc = if p.feature == Feature::Country {
+                        p.country.clone()
+                    } else {
+                        CAPITALS
+                            .iter()
+                            .find(|(n, _)| lower_eq(n, &p.name))
+                            .map(|(_, c)| c.to_string())
+                    };
+                    if let Some(cc) = cc {
+                        if let Some(name) = state_force(&cc) {
+                            return Some((name.to_string(), side_of_country(&cc), m.span()));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        for c in v.cues {
+            if c.start >= start && c.end <= end {
+                for q in &c.cues {
+                    if let Cue::Demonym(cc) = q {
+                        if let Some(name) = state_force(cc) {
+                            return Some((
+                                name.to_string(),
+                                side_of_country(cc),
+                                Span::new(c.start, c.end),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    pub(crate) fn fill_attacker(&self, v: &SentView<'_>, f: &mut Frame) {
+        let trig = f.trigger;
+        let wi = Self::word_index(v, trig.start);
+        let (cs, ce) = self.clause(v, trig.start);
+        // 1. Inside the noun phrase: "Russian missile strike", "Ukraine's drone strikes".
+        let mut k = wi;
+        let mut steps = 0;
+        while k > 0 && steps < 5 {
+            let w = v.words[k - 1];
+            if w.0 < cs {
+                break;
+            }
+            let t = self.word_at(w).to_ascii_lowercase();
+            let gap = self.slice(w.1, v.words[k].0);
+            if gap.contains([',', ';', ':', '(', ')', '\u{2013}', '\u{2014}'])
+                || NP_STOP.contains(&t.as_str())
+                || PREPOSITIONS.contains(&t.as_str())
+            {
+                break;
+            }
+            if let Some(a) = self.side_at(v, w.0, w.1.max(w.0)) {
+                return self.set_attacker(f, a, "side named in the attack's noun phrase");
+            }
+            // A mention that spans several words ("Armed Forces of Ukraine") ends here.
+            if let Some(m) = v.mentions.iter().find(|m| m.end == w.1 && m.start < w.0) {
+                if let Some(a) = self.side_at(v, m.start, m.end) {
+                    return self.set_attacker(f, a, "side named in the attack's noun phrase");
+                }
+            }
+            k -= 1;
+            steps += 1;
+        }
+        // 2. The subject of an active attack verb.
+        let trig_word = self.slice(trig.start, trig.end).to_ascii_lowercase();
+        // "the strikes" is a noun; "Russia strikes Kyiv" a verb.
+        let after_determiner = wi > 0
+            && matches!(
+                self.word_at(v.words[wi - 1]).to_ascii_lowercase().as_str(),
+                "the" | "a" | "an" | "these" | "those" | "its" | "their" | "his" | "her" | "this"
+            );
+        let is_verb = VERB_TRIGGERS.contains(&trig_word.as_str()) && !after_determiner;
+        let passive = (1..=2).any(|j| {
+            wi >= j
+                && matches!(
+                    self.word_at(v.words[wi - j]).to_ascii_lowercase().as_str(),
+                    "was" | "were" | "been" | "being" | "is" | "are" | "get" | "got"
+                )
+        });
+        // A noun trigger after a light verb: "launched a missile strike", "carried out
+        // strikes". The light verb then plays the attack verb's part.
+        let light_verb = if is_verb || passive {
+            None
+        } else {
+            (1..=4)
+                .filter(|&j| wi >= j)
+                .map(|j| v.words[wi - j])
+                .find(|&w| {
+                    matches!(
+                        self.word_at(w).to_ascii_lowercase().as_str(),
+                        "launched"
+                            | "launch"
+                            | "launches"
+                            | "launching"
+                            | "carried"
+                            | "carry"
+                            | "carries"
+                            | "conducted"
+                            | "conduct"
+                            | "conducts"
+                            | "mounted"
+                            | "staged"
+                            | "delivered"
+                            | "made"
+                    )
+                })
+        };
+        let verb_start = light_verb.map_or(trig.start, |w| w.0);
+        if (is_verb || light_verb.is_some()) && !passive {
+            let clause_start = self.subject_clause_start(v, verb_start).max(cs);
+            // Nearest eligible side-naming mention before the verb.
+            let mut cands: Vec<(usize, usize)> = Vec::new();
+            for m in v.mentions {
+                if m.start >= clause_start && m.end <= verb_start {
+                    cands.push((m.start, m.end));
+                }
+            }
+            for c in v.cues {
+                if c.start >= clause_start
+                    && c.end <= verb_start
+                    && c.has(|q| matches!(q, Cue::Demonym(_)))
+                {
+                    cands.push((c.start, c.end));
+                }
+            }
+            cands.sort();
+            for &(a, b) in cands.iter().rev() {
+                let mwi = Self::word_index(v, a);
+                let prev = if mwi > 0 {
+                    self.word_at(v.words[mwi - 1]).to_ascii_lowercase()
+                } else {
+                    String::new()
+                };
+                let possessive = self.slice(a, b).ends_with("'s")
+                    || self.slice(a, b).ends_with("\u{2019}s")
+                    || self
+                        .slice(b, (b + 3).min(self.text.len()))
+                        .starts_with("'s");
+                if PREPOSITIONS.contains(&prev.as_str()) || possessive {
+                    continue;
+                }
+                let acts = v.mentions.iter().any(|m| {
+                    m.start >= a
+                        && m.end <= b
+                        && match &m.value {
+                            MentionValue::Actor(x) => matches!(
+                                x.kind,
+                                ActorKind::ArmedForce | ActorKind::State | ActorKind::Group
+                            ),
+                            MentionValue::Place(_) => true,
+                            _ => false,
+                        }
+                }) || v
+                    .cues
+                    .iter()
+                    .any(|c| c.start == a && c.has(|q| matches!(q, Cue::Demonym(_))));
+                if !acts {
+                    continue;
+                }
+                if let Some(att) = self.side_at(v, a, b) {
+                    return self.set_attacker(f, att, "subject of the attack verb");
+                }
+            }
+            // A pronoun subject right before the verb: "It has destroyed".
+            for j in 1..=3 {
+                if wi < j {
+                    break;
+                }
+                let w = v.words[wi - j];
+                let t = self.word_at(w).to_ascii_lowercase();
+                if t == "it" || t == "they" {
+                    let prior = v.mentions.iter().rev().filter(|m| m.end <= w.0).find_map(|m| self.side_at(v, m.start, m.end).filter(|_| {
+                        matches!(&m.value, MentionValue::Place(p) if p.feature == Feature::Country)
+                            || matches!(&m.value, MentionValue::Actor(a) if matches!(a.kind, ActorKind::State | ActorKind::ArmedForce))
+                    }));
+                    if let Some(att) = prior {
+                        return self.set_attacker(f, att, "pronoun subject of the attack verb");
+                    }
+                    break;
+                }
+            }
+        }
+        // 3. "by Russian forces" after the trigger.
+        let hi = v.words.get(wi + 6).map_or(ce, |w| w.1).min(ce);
+        for j in wi..v.words.len() {
+            let w = v.words[j];
+            if w.1 > hi {
+                break;
+            }
+            if self.word_at(w).eq_ignore_ascii_case("by") {
+                let nxt_end = v.words.get(j + 4).map_or(ce, |x| x.1).min(ce);
+                for m in v.mentions {
+                    if m.start >= w.1 && m.end <= nxt_end {
+                        if let MentionValue::Actor(a) = &m.value {
+                            if matches!(
+                                a.kind,
+                                ActorKind::ArmedForce | ActorKind::State | ActorKind::Group
+                            ) {
+                                if let Some(att) = self.side_at(v, m.start, m.end) {
+                                    return self.set_attacker(f, att, "agent after \"by\"");
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Where the subject of a verb at `pos` can start: after the last "that", colon or quote.
+    pub(crate) fn subject_clause_start(&self, v: &SentView<'_>, pos: usize) -> usize {
+        let t = self.slice(v.s.start, pos);
+        let mut start = v.s.start;
+        for (k, _) in t.char_indices() {
+            let r = &t[k..];
+            if r.starts_with(" that ") {
+                start = v.s.start + k + 6;
+            } else if r.starts_with('\u{201C}') || r.starts_with(": ") {
+                start = v.s.start + k + 1;
+            } else if r.starts_with(", ") {
+                // A fronted adverbial ("On the night of November 19, the AFU struck") keeps the
+                // subject after the comma only when no actor preceded it.
+                let before = &v.mentions.iter().any(|m| {
+                    m.start >= start
+                        && m.end <= v.s.start + k
+                        && matches!(m.value, MentionValue::Actor(_))
+                });
+                if !before {
+                    start = v.s.start + k + 2;
+                }
+            }
+        }
+        start
+    }
+
+    pub(crate) fn set_attacker(&self, f: &mut Frame, a: (String, Option<Side>, Span), rule: &str) {
+        f.provenance.push(FieldSource {
+            field: "attacker".into(),
+            start: a.2.start,
+            end: a.2.end,
+            text: self.slice(a.2.start, a.2.end).to_string(),
+            rule: rule.into(),
+        });
+        f.attacker = Some(a);
+    }
+
+    /// The thing attacked: the object after the trigger ("struck a military facility",
+    /// "attack on trains", "destruction of the Buk ... of the Armed Forces of Ukraine"), or
+    /// the subject of a passive ("a Ukrainian system being destroyed"). The other side's
+    /// forces and equipment are named by the forces; other objects by their noun phrase.
+    pub(crate) fn fill_target(&self, v: &SentView<'_>, f: &mut Frame) {
+        let trig = f.trigger;
+        let (_, ce) = self.clause(v, trig.start);
+        let wi = Self::word_index(v, trig.end);
+        let mut j = wi;
+        // Skip the object's introducer.
+        let mut np: Vec<(usize, usize)> = Vec::new();
+        let mut started = false;
+        while j < v.words.len() && j < wi + 12 {
+            let w = v.words[j];
+            if w.1 > ce {
+                break;
+            }
+            if j > wi && self.slice(v.words[j - 1].1, w.0).contains([',', ';', '(']) {
+                break;
+            }
+            let t = self.word_at(w).to_ascii_lowercase();
+            if !started {
+                if matches!(
+                    t.as_str(),
+                    "on" | "at"
+                        | "against"
+                        | "of"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "targeting"
+                        | "two"
+                        | "several"
+                        | "its"
+                        | "their"
+                ) {
+                    j += 1;
+                    continue;
+                }
+                if is_weaponish(v, w) && np.is_empty() {
+                    // "launched six ATACMS missiles at a facility": skip the munitions.
+                    j += 1;
+                    continue;
+                }
+                if matches!(t.as_str(), "using" | "with" | "in" | "by") {
+                    break;
+                }
+                started = true;
+            }
+            if started {
+                if PREPOSITIONS.contains(&t.as_str()) && t != "of"
+                    || matches!(
+                        t.as_str(),
+                        "and"
+                            | "that"
+                            | "which"
+                            | "was"
+                            | "were"
+                            | "while"
+                            | "causing"
+                            | "killing"
+                            | "injuring"
+                            | "using"
+                    )
+                {
+                    break;
+                }
+                if t == "of" {
+                    // "system of the Armed Forces of Ukraine": the owner decides.
+                    let rest_end = v.words.get(j + 6).map_or(ce, |x| x.1).min(ce);
+                    for m in v.mentions {
+                        if m.start >= w.1 && m.end <= rest_end {
+                            if let MentionValue::Actor(a) = &m.value {
+                                if a.kind == ActorKind::ArmedForce {
+                                    return self.set_target(
+                                        f,
+                                        a.name.clone(),
+                                        m.span(),
+                                        "forces owning the object attacked",
+                                    );
+                                }
+                            }
+                        }
+                    }
+                    break;
+                }
+                np.push(w);
+            }
+            j += 1;
+        }
+        if np.is_empty() {
+            // Passive: "a Ukrainian system being destroyed".
+            let pw = Self::word_index(v, trig.start);
+            if pw >= 1
+                && matches!(
+                    self.word_at(v.words[pw - 1]).to_ascii_lowercase().as_str(),
+                    "being" | "was" | "were" | "been"
+                )
+            {
+                let mut k = pw - 1;
+                while k > 0 && np.len() < 5 {
+                    let w = v.words[k - 1];
+                    let t = self.word_at(w).to_ascii_lowercase();
+                    if NP_STOP.contains(&t.as_str()) && !matches!(t.as_str(), "the" | "a" | "an")
+                        || PREPOSITIONS.contains(&t.as_str())
+                    {
+                        break;
+                    }
+                    if matches!(t.as_str(), "the" | "a" | "an") {
+                        break;
+                    }
+                    np.insert(0, w);
+                    k -= 1;
+                }
+            }
+        }
+        if np.is_empty() {
+            return;
+        }
+        let (a, b) = (np[0].0, np[np.len() - 1].1);
+        // Forces named in the phrase.
+        for m in v.mentions {
+            if m.start >= a && m.end <= b {
+                if let MentionValue::Actor(act) = &m.value {
+                    if act.kind == ActorKind::ArmedForce {
+                        return self.set_target(f, act.name.clone(), m.span(), "forces attacked");
+                    }
+                }
+            }
+        }
+        let words: Vec<String> = np
+            .iter()
+            .map(|&w| self.word_at(w).to_ascii_lowercase())
+            .collect();
+        let military = words.iter().any(|w| MILITARY_WORDS.contains(&w.as_str()))
+            || v.mentions
+                .iter()
+                .any(|m| m.start >= a && m.end <= b && matches!(m.value, MentionValue::Weapon(_)));
+        if military {
+            for c in v.cues {
+                if c.start >= a && c.end <= b {
+                    if let Some(Cue::Demonym(cc)) =
+                        c.cues.iter().find(|q| matches!(q, Cue::Demonym(_)))
+                    {
+                        if let Some(name) = state_force(cc) {
+                            return self.set_target(
+                                f,
+                                name.to_string(),
+                                Span::new(a, b),
+                                "the other side's equipment attacked",
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        // A plain noun phrase with a known head noun.
+        let Some(head) = words
+            .iter()
+            .rposition(|w| TARGET_HEADS.contains(&w.as_str()))
+        else {
+            return;
+        };
+        if v.mentions.iter().any(|m| {
+            m.start >= a
+                && m.end <= np[head].1
+                && matches!(
+                    m.value,
+                    MentionValue::Place(_) | MentionValue::Date(_) | MentionValue::Quantity(_)
+                )
+        }) {
+            return;
+        }
+        let first = head.saturating_sub(3);
+        let phrase: Vec<&str> = words[first..=head]
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !matches!(*w, "the" | "a" | "an"))
+            .collect();
+        let span = Span::new(np[first].0, np[head].1);
+        self.set_target(f, phrase.join(" "), span, "object of the attack");
+    }
+
+    pub(crate) fn set_target(&self, f: &mut Frame, name: String, span: Span, rule: &str) {
+        f.provenance.push(FieldSource {
+            field: "target".into(),
+            start: span.start,
+            end: span.end,
+            text: self.slice(span.start, span.end).to_string(),
+            rule: rule.into(),
+        });
+        f.target = Some((name, span));
+    }
+}
