@@ -47,6 +47,9 @@ pub fn max_count(a: Count, b: Count) -> Count {
     }
 }
 
+const ZERO: &str = "no casualties stated";
+const WEAPONS: &str = "count of weapons next to a launch or interception word";
+
 impl<'a> Analysis<'a> {
     /// Counts in a sentence go to the sentence's violent frame nearest before them; a
     /// sentence of counts alone ("No casualties were reported") adds them to the last
@@ -59,7 +62,7 @@ impl<'a> Analysis<'a> {
         let sentence_violent: Vec<usize> = (first..out.len())
             .filter(|&i| out[i].kind.is_violent())
             .collect();
-        for (role, count, span) in found {
+        for (role, count, span, rule) in found {
             let target = if sentence_violent.is_empty() {
                 (0..first).rev().find(|&i| {
                     out[i].kind.is_violent() && !out[i].heading && out[i].para + 1 >= v.s.para
@@ -90,23 +93,27 @@ impl<'a> Analysis<'a> {
                 start: span.start,
                 end: span.end,
                 text: self.slice(span.start, span.end).to_string(),
-                rule: "count next to a casualty or launch word".into(),
+                rule: rule.into(),
             });
         }
     }
 
-    /// (role, count, span) for every count the sentence gives.
-    pub(crate) fn counts_in(&self, v: &SentView<'_>) -> Vec<(CountRole, Count, Span)> {
+    /// (role, count, span, rule) for every count the sentence gives: zero casualties, the
+    /// casualty figures [`crate::casualties::read`] finds, and launches and interceptions.
+    pub(crate) fn counts_in(
+        &self,
+        v: &SentView<'_>,
+    ) -> Vec<(CountRole, Count, Span, &'static str)> {
         let mut out = Vec::new();
         for c in v.cues {
             for q in &c.cues {
                 if let Cue::Zero(r) = q {
                     let span = Span::new(c.start, c.end);
                     if matches!(r, Role::Killed | Role::Casualties) {
-                        out.push((CountRole::Killed, Count::exact(0), span));
+                        out.push((CountRole::Killed, Count::exact(0), span, ZERO));
                     }
                     if matches!(r, Role::Injured | Role::Casualties) {
-                        out.push((CountRole::Injured, Count::exact(0), span));
+                        out.push((CountRole::Injured, Count::exact(0), span, ZERO));
                     }
                 }
             }
@@ -118,6 +125,30 @@ impl<'a> Analysis<'a> {
             .copied()
             .filter(|m| matches!(m.value, MentionValue::Quantity(_)))
             .collect();
+        let mut casualty_spans: Vec<Span> = Vec::new();
+        if v.cues
+            .iter()
+            .any(|c| c.has(|q| matches!(q, Cue::Casualty(_))))
+        {
+            let qs: Vec<(Span, Count)> = quantities
+                .iter()
+                .filter_map(|m| match &m.value {
+                    MentionValue::Quantity(q) => Some((m.span(), *q)),
+                    _ => None,
+                })
+                .collect();
+            for c in crate::casualties::read(self.text, &v.words, &qs) {
+                if zero_spans.iter().any(|z| z.overlaps(c.span)) {
+                    continue;
+                }
+                let role = match c.harm {
+                    crate::casualties::Harm::Killed => CountRole::Killed,
+                    crate::casualties::Harm::Injured => CountRole::Injured,
+                };
+                casualty_spans.push(c.span);
+                out.push((role, c.count, c.span, c.rule));
+            }
+        }
         // "2 of 4", "five out of six": the second number is the whole of which the first is a
         // part; for interceptions the whole is what was launched.
         let mut wholes: Vec<Span> = Vec::new();
@@ -133,28 +164,24 @@ impl<'a> Analysis<'a> {
             if let (Some(CountRole::Intercepted), MentionValue::Quantity(q)) =
                 (self.count_role(v, part), &whole.value)
             {
-                out.push((CountRole::Launched, *q, whole.span()));
+                out.push((CountRole::Launched, *q, whole.span(), WEAPONS));
             }
             wholes.push(whole.span());
         }
-        for m in v.mentions {
+        for m in &quantities {
             let MentionValue::Quantity(q) = &m.value else {
                 continue;
             };
-            if zero_spans.iter().any(|z| z.overlaps(m.span())) || wholes.contains(&m.span()) {
-                continue;
-            }
-            let lower = m.text.to_ascii_lowercase();
-            if q.min == 0
-                && q.max == Some(0)
-                && (lower.contains("casualt") || lower.contains("victim"))
+            if zero_spans.iter().any(|z| z.overlaps(m.span()))
+                || casualty_spans.iter().any(|z| z.overlaps(m.span()))
+                || wholes.contains(&m.span())
             {
-                out.push((CountRole::Killed, *q, m.span()));
-                out.push((CountRole::Injured, *q, m.span()));
                 continue;
             }
-            if let Some(role) = self.count_role(v, m) {
-                out.push((role, *q, m.span()));
+            if let Some(role @ (CountRole::Launched | CountRole::Intercepted)) =
+                self.count_role(v, m)
+            {
+                out.push((role, *q, m.span(), WEAPONS));
             }
         }
         out

@@ -570,6 +570,11 @@ fn table() -> Vec<(&'static str, Cue)> {
             "kills",
             "death toll",
             "bodies",
+            "body",
+            "perished",
+            "slain",
+            "kill",
+            "dies",
         ],
         Cue::Casualty(Role::Killed),
     );
@@ -583,6 +588,8 @@ fn table() -> Vec<(&'static str, Cue)> {
             "wounding",
             "hospitalised",
             "hospitalized",
+            "injures",
+            "wounds",
         ],
         Cue::Casualty(Role::Injured),
     );

@@ -18,6 +18,7 @@
 
 pub mod actors;
 pub mod analysis;
+pub mod casualties;
 pub mod claims;
 pub mod counts;
 pub mod dates;

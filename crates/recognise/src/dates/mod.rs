@@ -25,11 +25,12 @@
 //!
 //! Resolution rules:
 //!
-//! - **Bare weekdays** ("Sunday", "on Thursday", "last Sunday") mean the most recent such day
-//!   strictly before the publication date: past-tense reporting of a Friday paper calls the
-//!   same day "today", so "Friday" there is a week earlier. "this Sunday" is the publication day
-//!   when that is a Sunday, and otherwise the most recent Sunday before it. "next Monday" is
-//!   the first Monday after the publication date.
+//! - **Bare weekdays** ("Sunday", "on Thursday", "this Sunday") mean the publication day when
+//!   it falls on that weekday, and otherwise the most recent such day before it: a Monday
+//!   report of strikes "on Monday" reports that day, as wire copy dates its own day by name.
+//!   "last Sunday" is the most recent Sunday strictly before the publication date, a week
+//!   earlier when the report is itself of a Sunday. "next Monday" is the first Monday after
+//!   the publication date.
 //! - **Nights.** "overnight" and "tonight" resolve to the publication day: a night spans two
 //!   calendar days and a report published on day D about "overnight" strikes describes the
 //!   night that ended on the morning of D. "last night" is the day before the publication day,
@@ -135,7 +136,9 @@ pub fn parse_date(s: &str, published: Option<NaiveDate>, today: NaiveDate) -> Op
 /// How a weekday relates to the publication date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Rel {
-    /// Strictly before.
+    /// A bare weekday: the publication day itself when it matches, else before.
+    Bare,
+    /// Strictly before ("last Sunday").
     Past,
     /// The publication day itself when it matches, else before.
     This,
@@ -345,7 +348,9 @@ fn core_at(toks: &[Tok], j: usize, lead: Lead) -> Option<(usize, Expr)> {
         return calendar_at(toks, j, lead);
     }
     if let Some(wd) = weekday_name(t.lc()) {
-        return weekday_at(toks, j, wd, Rel::Past);
+        // A bare weekday is the publication day when it falls on it: "Russia struck Kharkiv
+        // on Monday" in a Monday report is that Monday; "last Monday" is a week earlier.
+        return weekday_at(toks, j, wd, Rel::Bare);
     }
     let w = t.lc();
     match w {
@@ -445,7 +450,7 @@ fn weekday_at(toks: &[Tok], j: usize, wd: Weekday, rel: Rel) -> Option<(usize, E
     if toks.get(k).is_some_and(|t| t.is_ch(',')) {
         k += 1;
     }
-    if rel == Rel::Past {
+    if rel == Rel::Bare {
         if let Some((
             last,
             Expr::Cal {
@@ -771,7 +776,7 @@ impl Resolve {
                 let p = p?;
                 let d = match rel {
                     Rel::Past => calendar::weekday_before(p, wd)?,
-                    Rel::This => calendar::weekday_on_or_before(p, wd)?,
+                    Rel::This | Rel::Bare => calendar::weekday_on_or_before(p, wd)?,
                     Rel::Next => calendar::weekday_after(p, wd)?,
                 };
                 Some(value(d, d, P::Day))

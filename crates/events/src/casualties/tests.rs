@@ -1,0 +1,123 @@
+//! One row per way of stating casualties, read with the real quantity recogniser.
+
+use super::{read, Harm};
+use sitrep_model::{Count, MentionValue, Span};
+
+/// The quantities the recogniser finds in `text`.
+fn quantities(text: &str) -> Vec<(Span, Count)> {
+    sitrep_recognise::numbers::find(text)
+        .iter()
+        .filter_map(|m| match &m.value {
+            MentionValue::Quantity(q) => Some((m.span(), *q)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// (killed, injured) that `sentence` states; `None` where it states none.
+fn casualties(sentence: &str) -> (Option<Count>, Option<Count>) {
+    let words = crate::text::words(sentence, 0, sentence.len());
+    let found = read(sentence, &words, &quantities(sentence));
+    let pick = |h: Harm| found.iter().filter(|c| c.harm == h).map(|c| c.count).last();
+    (pick(Harm::Killed), pick(Harm::Injured))
+}
+
+fn n(v: u64) -> Option<Count> {
+    Some(Count::exact(v))
+}
+
+fn at_least(v: u64) -> Option<Count> {
+    Some(Count::at_least(v))
+}
+
+#[test]
+fn each_way_of_stating_casualties_gives_its_counts() {
+    let table: &[(&str, Option<Count>, Option<Count>)] = &[
+        // Subjects of passive verbs, in numerals and words.
+        ("One person was killed and two were wounded.", n(1), n(2)),
+        ("One person died, five were injured, the governor said.", n(1), n(5)),
+        ("Three people, including a child, were killed, 17 wounded.", n(3), n(17)),
+        ("Two Ukrainian soldiers were killed when the shells landed.", n(2), None),
+        ("Eight people were hospitalised after the shelling.", None, n(8)),
+        ("Seven people were injured, two of them seriously.", None, n(7)),
+        ("Two workers were killed and another seven injured.", n(2), n(7)),
+        ("One woman was killed and two more injured in the village.", n(1), n(2)),
+        ("Four civilians have reportedly been killed.", n(4), None),
+        ("At least five people were killed and 18 injured in rocket strikes.", at_least(5), n(18)),
+        // Subjects without a number.
+        ("As a result of which one civilian was killed.", n(1), None),
+        ("A civilian died when a shell struck his house.", n(1), None),
+        ("Both of them were killed.", n(2), None),
+        ("A 67-year-old woman was killed.", n(1), None),
+        ("A man, 45, was wounded.", None, n(1)),
+        ("A man aged 45 was wounded in the attack.", None, n(1)),
+        ("A woman and her son were injured.", None, n(2)),
+        ("A pro-Russian prosecutor and his deputy died in the blast.", n(2), None),
+        ("The driver was killed.", n(1), None),
+        // Objects of active verbs.
+        ("The missile hit the city, killing at least 8 people and injuring dozens.", at_least(8), at_least(12)),
+        ("Drones attacked the town, injuring a woman and her son, the governor said.", None, n(2)),
+        ("The strike killed 3 and injured 10, the regional governor said.", n(3), n(10)),
+        ("The strike wounded 16 people, including four children.", None, n(16)),
+        ("The strike killed 5 people; another 20 were hurt.", n(5), n(20)),
+        ("Artillery hit the village, killing at least one and wounding six others including a seven-year-old girl.", at_least(1), n(6)),
+        ("The bomb killed two workers.", n(2), None),
+        ("Shelling wounded a 12-year-old boy.", None, n(1)),
+        // Numbers before the casualty word, lists.
+        ("A glide bomb attack left 4 dead and 11 injured.", n(4), n(11)),
+        ("Casualties: 2 killed, 6 wounded.", n(2), n(6)),
+        ("Seven dead and dozens injured after the strike.", n(7), at_least(12)),
+        ("Shahed drones hit Izium, two injured", None, n(2)),
+        ("There were 12 deaths.", n(12), None),
+        // Nouns of counts.
+        ("Rescuers recovered the body of a man from the rubble.", n(1), None),
+        ("The bodies of three people were found.", n(3), None),
+        ("Two people lost their lives in the attack.", n(2), None),
+        ("The death toll from the strike on the city on 28 June has risen to 12, the governor said.", n(12), None),
+        ("The number of injured rose to 20.", None, n(20)),
+        ("Three people sustained injuries.", None, n(3)),
+        // Numbers that are not counts of people.
+        ("The strike hit a five-storey building and damaged 20 cars.", None, None),
+        ("He was killed 20 km from the front.", None, None),
+        ("The attack on the 31 drones depot killed no one.", n(0), None),
+        ("No one was killed.", n(0), None),
+        ("Two people were killed or injured.", None, None),
+        ("Killed were civilians.", None, None),
+    ];
+    let mut failures = Vec::new();
+    for &(sentence, killed, injured) in table {
+        let got = casualties(sentence);
+        if got != (killed, injured) {
+            failures.push(format!(
+                "{sentence:?}: got killed {:?} injured {:?}, want {killed:?} {injured:?}",
+                got.0, got.1
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_count_keeps_the_span_of_its_words() {
+    let s = "On 9 March, bombs hit a hospital. Three people, including a child, were killed.";
+    let words = crate::text::words(s, 0, s.len());
+    let found = read(s, &words, &quantities(s));
+    assert_eq!(found.len(), 1);
+    let c = &found[0];
+    assert_eq!(
+        &s[c.span.start..c.span.end],
+        "Three people, including a child, were killed"
+    );
+    assert_eq!(c.rule, "subject of the passive verb");
+}
+
+#[test]
+fn a_running_total_is_an_update() {
+    let s = "The death toll has risen to 12.";
+    let words = crate::text::words(s, 0, s.len());
+    let q = (Span::new(28, 30), Count::exact(12));
+    let found = read(s, &words, &[q]);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].update);
+    assert_eq!(found[0].count, Count::exact(12));
+}
