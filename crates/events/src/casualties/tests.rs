@@ -18,7 +18,7 @@ fn quantities(text: &str) -> Vec<(Span, Count)> {
 fn casualties(sentence: &str) -> (Option<Count>, Option<Count>) {
     let words = crate::text::words(sentence, 0, sentence.len());
     let found = read(sentence, &words, &quantities(sentence));
-    let pick = |h: Harm| found.iter().filter(|c| c.harm == h).map(|c| c.count).last();
+    let pick = |h: Harm| found.iter().rev().find(|c| c.harm == h).map(|c| c.count);
     (pick(Harm::Killed), pick(Harm::Injured))
 }
 
