@@ -6,7 +6,7 @@ use crate::analysis::{Analysis, SentView};
 use crate::frames::Frame;
 use crate::lexicon::Cue;
 use crate::places::CAPITALS;
-use sitrep_model::{ActorKind, Feature, FieldSource, MentionValue, Side, Span};
+use sitrep_model::{ActorKind, EventKind, Feature, FieldSource, MentionValue, Side, Span, WeaponClass};
 
 pub(crate) const PREPOSITIONS: &[&str] = &[
     "of", "with", "to", "for", "by", "from", "at", "on", "in", "during", "about", "since",
@@ -191,6 +191,18 @@ pub fn side_of_country(cc: &str) -> Option<Side> {
     })
 }
 
+/// A munition noun or a weapon of attack at word `w`.
+pub(crate) fn is_munition(v: &SentView<'_>, w: (usize, usize)) -> bool {
+    v.mentions.iter().any(|m| {
+        m.start <= w.0
+            && m.end >= w.1
+            && matches!(&m.value, MentionValue::Weapon(x) if x.class != WeaponClass::AirDefence)
+    }) || v
+        .cues
+        .iter()
+        .any(|c| c.start <= w.0 && c.end >= w.1 && c.has(|q| *q == Cue::Munition))
+}
+
 pub(crate) fn is_weaponish(v: &SentView<'_>, w: (usize, usize)) -> bool {
     v.mentions.iter().any(|m| {
         m.start <= w.0
@@ -269,6 +281,18 @@ impl<'a> Analysis<'a> {
         let trig = f.trigger;
         let wi = Self::word_index(v, trig.start);
         let (cs, ce) = self.clause(v, trig.start);
+        // 0. The agent of a passive right after the trigger: "drones launched by Russia".
+        if let Some(a) = self.agent_after(v, wi, ce, 2) {
+            return self.set_attacker(f, a, "agent after \"by\"");
+        }
+        // An interception's attacker is whoever launched the weapons downed ("nine Ukrainian
+        // drones"), never the air defence that downed them.
+        if f.kind == EventKind::Interception {
+            if let Some(a) = self.owner_of_munitions(v, (cs, ce)) {
+                return self.set_attacker(f, a, "side whose weapons were downed");
+            }
+            return;
+        }
         // 1. Inside the noun phrase: "Russian missile strike", "Ukraine's drone strikes".
         let mut k = wi;
         let mut steps = 0;
@@ -283,6 +307,9 @@ impl<'a> Analysis<'a> {
                 || NP_STOP.contains(&t.as_str())
                 || PREPOSITIONS.contains(&t.as_str())
             {
+                break;
+            }
+            if self.defends(v, w.1) {
                 break;
             }
             if let Some(a) = self.side_at(v, w.0, w.1.max(w.0)) {
@@ -372,7 +399,11 @@ impl<'a> Analysis<'a> {
                     || self
                         .slice(b, (b + 3).min(self.text.len()))
                         .starts_with("'s");
-                if PREPOSITIONS.contains(&prev.as_str()) || possessive {
+                if PREPOSITIONS.contains(&prev.as_str())
+                    || possessive
+                    || self.defends(v, b)
+                    || self.speaks(v, b)
+                {
                     continue;
                 }
                 let acts = v.mentions.iter().any(|m| {
@@ -416,31 +447,122 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
-        // 3. "by Russian forces" after the trigger.
-        let hi = v.words.get(wi + 6).map_or(ce, |w| w.1).min(ce);
+        // 3. "by Russian forces" a little after the trigger.
+        if let Some(a) = self.agent_after(v, wi, ce, 6) {
+            self.set_attacker(f, a, "agent after \"by\"");
+        }
+    }
+
+    /// The side named after "by" within `reach` words after word `wi`: "fired by Russian
+    /// forces", "launched by Russia".
+    fn agent_after(
+        &self,
+        v: &SentView<'_>,
+        wi: usize,
+        clause_end: usize,
+        reach: usize,
+    ) -> Option<(String, Option<Side>, Span)> {
+        let hi = v.words.get(wi + reach).map_or(clause_end, |w| w.1).min(clause_end);
         for j in wi..v.words.len() {
             let w = v.words[j];
             if w.1 > hi {
                 break;
             }
-            if self.word_at(w).eq_ignore_ascii_case("by") {
-                let nxt_end = v.words.get(j + 4).map_or(ce, |x| x.1).min(ce);
-                for m in v.mentions {
-                    if m.start >= w.1 && m.end <= nxt_end {
-                        if let MentionValue::Actor(a) = &m.value {
-                            if matches!(
-                                a.kind,
-                                ActorKind::ArmedForce | ActorKind::State | ActorKind::Group
-                            ) {
-                                if let Some(att) = self.side_at(v, m.start, m.end) {
-                                    return self.set_attacker(f, att, "agent after \"by\"");
-                                }
-                            }
-                        }
+            if !self.word_at(w).eq_ignore_ascii_case("by") {
+                continue;
+            }
+            let nxt_end = v.words.get(j + 4).map_or(clause_end, |x| x.1).min(clause_end);
+            for m in v.mentions {
+                if m.start < w.1 || m.end > nxt_end || self.speaks(v, m.end) {
+                    continue;
+                }
+                let agent = match &m.value {
+                    MentionValue::Actor(a) => matches!(
+                        a.kind,
+                        ActorKind::ArmedForce | ActorKind::State | ActorKind::Group
+                    ),
+                    MentionValue::Place(p) => p.feature == Feature::Country,
+                    _ => false,
+                };
+                if agent {
+                    if let Some(att) = self.side_at(v, m.start, m.end) {
+                        return Some(att);
                     }
                 }
             }
+            for c in v.cues {
+                if c.start >= w.1 && c.end <= nxt_end && c.has(|q| matches!(q, Cue::Demonym(_))) {
+                    return self.side_at(v, c.start, c.end);
+                }
+            }
         }
+        None
+    }
+
+    /// The side that owns the munitions of a clause: a demonym or side right before them
+    /// ("nine Ukrainian drones", "Russia's missiles").
+    fn owner_of_munitions(
+        &self,
+        v: &SentView<'_>,
+        clause: (usize, usize),
+    ) -> Option<(String, Option<Side>, Span)> {
+        for (k, &w) in v.words.iter().enumerate() {
+            if w.0 < clause.0 || w.1 > clause.1 || !is_munition(v, w) {
+                continue;
+            }
+            for back in 1..=2 {
+                let Some(&p) = k.checked_sub(back).and_then(|i| v.words.get(i)) else {
+                    break;
+                };
+                if p.0 < clause.0 || self.defends(v, p.1) {
+                    break;
+                }
+                if let Some(a) = self.side_at(v, p.0, p.1) {
+                    return Some(a);
+                }
+            }
+        }
+        None
+    }
+
+    /// The words right after `end` name an air defence: "Ukrainian air defence", "Russian air
+    /// defences shot down". Its side defends; it does not attack.
+    pub(crate) fn defends(&self, v: &SentView<'_>, end: usize) -> bool {
+        let rest = self
+            .slice(end, (end + 24).min(v.s.end))
+            .trim_start()
+            .to_ascii_lowercase();
+        rest.starts_with("air defen")
+            || rest.starts_with("air force")
+            || rest.starts_with("anti-aircraft")
+            || v.mentions.iter().any(|m| {
+                m.start >= end
+                    && self.slice(end, m.start).trim().is_empty()
+                    && matches!(&m.value, MentionValue::Weapon(w) if w.class == WeaponClass::AirDefence)
+            })
+    }
+
+    /// The words right after `end` are a speech verb: the mention before them is a source,
+    /// never the attacker or the target ("the Air Force said", "the governor did not say").
+    pub(crate) fn speaks(&self, v: &SentView<'_>, end: usize) -> bool {
+        let wi = Self::word_index(v, end);
+        let mut k = wi;
+        while let Some(&w) = v.words.get(k) {
+            let t = self.word_at(w).to_ascii_lowercase();
+            if matches!(
+                t.as_str(),
+                "also" | "has" | "have" | "had" | "later" | "separately" | "earlier" | "did" | "does"
+                    | "not" | "then" | "officially"
+            ) && k < wi + 3
+            {
+                k += 1;
+                continue;
+            }
+            return v.cues.iter().any(|c| {
+                c.start == w.0 && c.has(|q| matches!(q, Cue::Source(_) | Cue::According))
+            }) || matches!(t.as_str(), "say" | "says" | "said" | "told" | "tell");
+        }
+        false
     }
 
     /// Where the subject of a verb at `pos` can start: after the last "that", colon or quote.
@@ -553,7 +675,7 @@ impl<'a> Analysis<'a> {
                     for m in v.mentions {
                         if m.start >= w.1 && m.end <= rest_end {
                             if let MentionValue::Actor(a) = &m.value {
-                                if a.kind == ActorKind::ArmedForce {
+                                if a.kind == ActorKind::ArmedForce && !self.speaks(v, m.end) {
                                     return self.set_target(
                                         f,
                                         a.name.clone(),
@@ -604,7 +726,7 @@ impl<'a> Analysis<'a> {
         for m in v.mentions {
             if m.start >= a && m.end <= b {
                 if let MentionValue::Actor(act) = &m.value {
-                    if act.kind == ActorKind::ArmedForce {
+                    if act.kind == ActorKind::ArmedForce && !self.speaks(v, m.end) {
                         return self.set_target(f, act.name.clone(), m.span(), "forces attacked");
                     }
                 }

@@ -395,7 +395,7 @@ pub fn attribute(
                 targets.extend(
                     (0..first)
                         .rev()
-                        .find(|&i| frames[i].weapons.iter().any(|x| x.0 == w)),
+                        .find(|&i| frames[i].weapons.iter().any(|x| x.name == w)),
                 );
             } else if negative {
                 // A denial always answers something already reported: the last attack.

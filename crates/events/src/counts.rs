@@ -265,6 +265,33 @@ impl<'a> Analysis<'a> {
                     weaponish = true;
                     continue;
                 }
+                // "3 Ukrainian drones": the owner stands between the number and the weapon.
+                if !weaponish && c.has(|q| matches!(q, Cue::Demonym(_))) {
+                    continue;
+                }
+            }
+            if !weaponish
+                && matches!(
+                    t.as_str(),
+                    "enemy"
+                        | "hostile"
+                        | "attack"
+                        | "kamikaze"
+                        | "strike"
+                        | "combat"
+                        | "reconnaissance"
+                        | "cruise"
+                        | "ballistic"
+                        | "guided"
+                        | "unmanned"
+                        | "aerial"
+                        | "fixed-wing"
+                        | "russian-made"
+                        | "iranian-made"
+                        | "long-range"
+                )
+            {
+                continue;
             }
             if v.mentions.iter().any(|x| {
                 x.start <= w.0 && x.end >= w.1 && matches!(x.value, MentionValue::Weapon(_))
@@ -319,7 +346,14 @@ impl<'a> Analysis<'a> {
                 break;
             }
         }
-        if weaponish {
+        // "the remaining seven drones", "another five missiles": the rest of a count already
+        // given, not a count of its own.
+        let rest_of_whole = wi_start >= 1
+            && matches!(
+                self.word_at(v.words[wi_start - 1]).to_ascii_lowercase().as_str(),
+                "remaining" | "other" | "another" | "rest"
+            );
+        if weaponish && !rest_of_whole {
             // Interception or launch verb near the munitions.
             let lo = v
                 .words
@@ -334,7 +368,15 @@ impl<'a> Analysis<'a> {
             if near(&|q| *q == Cue::Intercept) {
                 return Some(CountRole::Intercepted);
             }
-            if near(&|q| matches!(q, Cue::WeaponVerb | Cue::Launch | Cue::Trigger(..))) {
+            if near(&|q| matches!(q, Cue::WeaponVerb | Cue::Launch)) {
+                return Some(CountRole::Launched);
+            }
+            // An attack made with the munitions counted ("attacked Kyiv with 50 drones"); a
+            // count of munitions that hit ("seven drones struck targets") is not a launch.
+            let attack_before = v.cues.iter().any(|c| {
+                c.start >= lo && c.end <= m.start && c.has(|q| matches!(q, Cue::Trigger(..)))
+            });
+            if attack_before {
                 return Some(CountRole::Launched);
             }
         }

@@ -53,8 +53,7 @@ pub struct Frame {
     pub date: Option<(EventDate, DateQuality)>,
     pub attacker: Option<(String, Option<Side>, Span)>,
     pub target: Option<(String, Span)>,
-    /// (name, generic, span)
-    pub weapons: Vec<(String, bool, Span)>,
+    pub weapons: Vec<FrameWeapon>,
     pub counts: Counts,
     pub claims: Vec<ClaimInfo>,
     pub unverified: bool,
@@ -65,6 +64,17 @@ pub struct Frame {
     /// Written with a definite article or demonstrative ("the strike").
     pub definite: bool,
     pub provenance: Vec<FieldSource>,
+}
+
+/// A weapon a frame names.
+#[derive(Debug, Clone)]
+pub struct FrameWeapon {
+    /// Canonical name from the catalogue.
+    pub name: String,
+    /// A class word ("missiles") rather than a named system.
+    pub generic: bool,
+    pub class: WeaponClass,
+    pub span: Span,
 }
 
 impl Frame {
@@ -90,12 +100,18 @@ pub fn family(k: EventKind) -> u8 {
     }
 }
 
-pub(crate) fn rank_kind(k: EventKind, strength: u8) -> (u8, u8) {
-    let attack = u8::from(!matches!(
-        k,
-        EventKind::Interception | EventKind::Explosion | EventKind::Strike
-    ));
-    (attack * strength, strength)
+/// How strongly a kind describes what happened, for choosing one kind among the triggers of
+/// one happening: an attack of a named means, then an attack of unstated means, then the
+/// interception of the attack's weapons (an attack and the interception of its weapons are one
+/// event, the attack), then explosions of unstated cause. Ties go to the stronger trigger.
+pub fn rank_kind(k: EventKind, strength: u8) -> (u8, u8) {
+    let class = match k {
+        EventKind::Explosion => 0,
+        EventKind::Interception => 1,
+        EventKind::Strike => 2,
+        _ => 3,
+    };
+    (class, strength)
 }
 
 /// Claim stance for a source cue.
@@ -138,6 +154,10 @@ impl<'a> Analysis<'a> {
         for (ci, c) in v.cues.iter().enumerate() {
             for q in &c.cues {
                 let (kind, strength) = match *q {
+                    // "destroyed 20 drones", "missiles were destroyed": air defence at work.
+                    Cue::Trigger(EventKind::Strike, _) if self.downs_munitions(v, c) => {
+                        (EventKind::Interception, 3)
+                    }
                     Cue::Trigger(k, st) => (k, st as u8),
                     Cue::WeaponVerb => {
                         if !self.weapon_near(v, c) {
@@ -309,6 +329,45 @@ impl<'a> Analysis<'a> {
                 && m.start >= lo
                 && m.end <= hi
         }) || v.cues.iter().any(|h| h.start >= lo && h.end <= hi && h.has(|q| *q == Cue::Munition))
+    }
+
+    /// A destruction verb whose object (or passive subject) is a flying munition: "destroyed
+    /// 20 drones", "the destruction of 12 missiles", "two drones were destroyed".
+    pub(crate) fn downs_munitions(&self, v: &SentView<'_>, c: &CueHit) -> bool {
+        let verb = self.slice(c.start, c.end).to_ascii_lowercase();
+        if !matches!(verb.as_str(), "destroyed" | "destruction") {
+            return false;
+        }
+        let wi = Self::word_index(v, c.start);
+        let flying = |w: (usize, usize)| {
+            v.cues.iter().any(|h| {
+                h.start <= w.0 && h.end >= w.1 && h.has(|q| *q == Cue::Munition) && {
+                    let t = self.slice(h.start, h.end).to_ascii_lowercase();
+                    !t.starts_with("shell") && !t.starts_with("bomb")
+                }
+            }) || v.mentions.iter().any(|m| {
+                m.start <= w.0
+                    && m.end >= w.1
+                    && matches!(&m.value, MentionValue::Weapon(x) if matches!(
+                        crate::weapons::kind_of_class(x.class),
+                        Some(EventKind::MissileStrike | EventKind::DroneStrike)
+                    ))
+            })
+        };
+        let passive = wi >= 1
+            && matches!(
+                self.word_at(v.words[wi - 1]).to_ascii_lowercase().as_str(),
+                "were" | "was" | "been" | "being"
+            );
+        if verb == "destroyed" && passive {
+            return (2..=5)
+                .filter_map(|k| wi.checked_sub(k))
+                .any(|k| flying(v.words[k]));
+        }
+        (1..=4)
+            .filter_map(|k| v.words.get(wi + k))
+            .take_while(|w| !self.slice(v.s.start.max(w.0.saturating_sub(2)), w.0).contains(','))
+            .any(|&w| flying(w))
     }
 
     /// Weak generic triggers ("hit", "raid", "destroyed") need something to attack with or on.

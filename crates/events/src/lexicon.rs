@@ -176,6 +176,8 @@ fn table() -> Vec<(&'static str, Cue)> {
             "destroyed",
             "destruction",
             "assault on",
+            "debris",
+            "wreckage",
         ],
         G(Strike),
     );
@@ -632,7 +634,7 @@ fn table() -> Vec<(&'static str, Cue)> {
     add(
         &[
             "drones", "drone", "missiles", "missile", "rockets", "rocket", "uavs", "uav", "shells",
-            "bombs", "shaheds", "shahed",
+            "shell", "bombs", "bomb", "shaheds", "shahed", "mortar", "mortars",
         ],
         Cue::Munition,
     );

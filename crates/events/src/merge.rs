@@ -8,7 +8,8 @@
 //! the contract's status rules.
 
 use crate::counts::max_count;
-use crate::frames::{family, ClaimInfo, DateQuality, Frame};
+use crate::frames::{family, rank_kind, ClaimInfo, DateQuality, Frame};
+use crate::weapons::kind_of_class;
 use sitrep_model::{
     stable_id, Count, Counts, Document, Event, EventDate, EventId, EventKind, Evidence, Feature,
     Location, LocationPrecision, Place, Side, Stance, Status,
@@ -62,7 +63,7 @@ fn kinds_compatible(a: &Frame, b: &Frame) -> bool {
 }
 
 fn specific_weapons(f: &Frame) -> impl Iterator<Item = &str> {
-    f.weapons.iter().filter(|w| !w.1).map(|w| w.0.as_str())
+    f.weapons.iter().filter(|w| !w.generic).map(|w| w.name.as_str())
 }
 
 /// A cluster of frames that report one happening.
@@ -98,7 +99,14 @@ impl Cluster {
                 if !places_compatible(&a.0, &b.0) {
                     return (false, false);
                 }
-                link = true;
+                // A whole country and a place in it do not make one scene: "Russia attacked
+                // Ukraine overnight" and "a drone hit a warehouse in Shostka" are the attack
+                // and one of its impacts, each located on its own.
+                let country = |p: &Place| p.feature == Feature::Country;
+                let local = |p: &Place| place_rank(p) >= place_rank_of(Feature::City);
+                if !(country(&a.0) && local(&b.0) || country(&b.0) && local(&a.0)) {
+                    link = true;
+                }
             }
             if family(f.kind) != 2 {
                 if let (Some(a), Some(b)) = (&f.date, &g.date) {
@@ -175,7 +183,7 @@ pub fn merge(frames: Vec<Frame>) -> Vec<Cluster> {
             .map(|(_, i)| i);
         let useful = f.attacker.is_some()
             || f.target.is_some()
-            || f.weapons.iter().any(|w| !w.1)
+            || f.weapons.iter().any(|w| !w.generic)
             || f.counts != Counts::default()
             || f.strength >= 3
             || !f.claims.is_empty() && f.definite;
@@ -228,7 +236,11 @@ fn precision_of(p: &Place) -> LocationPrecision {
 }
 
 fn place_rank(p: &Place) -> u8 {
-    match p.feature {
+    place_rank_of(p.feature)
+}
+
+fn place_rank_of(f: Feature) -> u8 {
+    match f {
         Feature::Airport | Feature::Facility => 5,
         Feature::City | Feature::Other => 4,
         Feature::Admin2 => 3,
@@ -310,15 +322,19 @@ pub fn build_event(doc: &Document, c: &Cluster) -> Event {
     let kind_frame = pool
         .iter()
         .copied()
-        .max_by_key(|f| {
-            let attack = u8::from(!matches!(
-                f.kind,
-                EventKind::Interception | EventKind::Explosion | EventKind::Strike
-            ));
-            (attack * f.strength, f.strength, std::cmp::Reverse(f.sent))
-        })
+        .max_by_key(|f| (rank_kind(f.kind, f.strength), std::cmp::Reverse(f.sent)))
         .unwrap_or(&c.frames[0]);
-    let kind = kind_frame.kind;
+    // An attack of unstated means takes its kind from the weapons of the whole report: "the
+    // attack" after "air defence shot down 40 drones" was a drone attack.
+    let kind = match kind_frame.kind {
+        EventKind::Strike => c
+            .frames
+            .iter()
+            .flat_map(|f| &f.weapons)
+            .find_map(|w| kind_of_class(w.class))
+            .unwrap_or(EventKind::Strike),
+        k => k,
+    };
     let agreed = c.frames.iter().any(|f| f.agreed);
 
     let date_frame = pool
@@ -380,12 +396,12 @@ pub fn build_event(doc: &Document, c: &Cluster) -> Event {
         .map(|t| t.0.clone());
 
     let mut weapons: Vec<String> = Vec::new();
-    let specific = all.iter().any(|f| f.weapons.iter().any(|w| !w.1));
+    let specific = all.iter().any(|f| f.weapons.iter().any(|w| !w.generic));
     for f in &all {
         for w in &f.weapons {
             // Generic mentions ("cruise missiles") only when no system is named.
-            if (!specific || !w.1) && !weapons.contains(&w.0) {
-                weapons.push(w.0.clone());
+            if (!specific || !w.generic) && !weapons.contains(&w.name) {
+                weapons.push(w.name.clone());
             }
         }
     }

@@ -43,13 +43,7 @@ impl<'a> Analysis<'a> {
             if m.start < range.0 || m.end > range.1 {
                 continue;
             }
-            let wi = Self::word_index(v, m.start);
-            let prev = if wi > 0 {
-                self.word_at(v.words[wi - 1]).to_ascii_lowercase()
-            } else {
-                String::new()
-            };
-            if prev == "from" || self.is_origin_or_modifier(v, m, p) {
+            if self.is_launch_site(v, m) || self.is_origin_or_modifier(v, m, p) {
                 continue;
             }
             if self.is_subject_place(v, m, p) {
@@ -70,6 +64,70 @@ impl<'a> Analysis<'a> {
             }
         }
         best.map(|(_, _, m, p)| (p.clone(), m.span(), m.text.clone()))
+    }
+
+    /// A place in a "from" phrase, alone or in a list: "launched from Bryansk and Kursk in
+    /// Russia and from Cape Chauda in occupied Crimea", "from the territory of Belarus". Such
+    /// places say where weapons came from, never where the event happened.
+    pub(crate) fn is_launch_site(&self, v: &SentView<'_>, m: &Mention) -> bool {
+        let mut wi = Self::word_index(v, m.start);
+        for _ in 0..12 {
+            if wi == 0 {
+                return false;
+            }
+            let w = v.words[wi - 1];
+            let t = self.word_at(w).to_ascii_lowercase();
+            if t == "from" {
+                // "20 km from Kramatorsk" places the event near Kramatorsk.
+                let distance = wi >= 2
+                    && matches!(
+                        self.word_at(v.words[wi - 2]).to_ascii_lowercase().as_str(),
+                        "km" | "kilometres" | "kilometers" | "miles" | "metres" | "meters" | "away"
+                    );
+                return !distance;
+            }
+            let place_ends_here = v.mentions.iter().find(|x| {
+                x.end == w.1 && x.start <= w.0 && matches!(x.value, MentionValue::Place(_))
+            });
+            if let Some(x) = place_ends_here {
+                wi = Self::word_index(v, x.start);
+                continue;
+            }
+            let connector = matches!(
+                t.as_str(),
+                "and"
+                    | "or"
+                    | "in"
+                    | "the"
+                    | "occupied"
+                    | "temporarily"
+                    | "russian-occupied"
+                    | "annexed"
+                    | "of"
+                    | "direction"
+                    | "territory"
+                    | "area"
+                    | "areas"
+                    | "side"
+                    | "region"
+                    | "regions"
+                    | "oblast"
+                    | "airfield"
+                    | "airfields"
+                    | "also"
+            );
+            // A name the gazetteer does not know: "from Cape Chauda in occupied Crimea".
+            let unknown_name = self
+                .word_at(w)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            if !connector && !unknown_name {
+                return false;
+            }
+            wi -= 1;
+        }
+        false
     }
 
     /// A place that says where something comes from ("missiles made in the United States",

@@ -1,7 +1,7 @@
 //! Which weapons a frame names, and the attack kind a generic trigger takes from them.
 
 use crate::analysis::{Analysis, SentView};
-use crate::frames::Frame;
+use crate::frames::{Frame, FrameWeapon};
 use crate::lexicon::Cue;
 use sitrep_model::{EventKind, FieldSource, MentionValue, Span, WeaponClass};
 
@@ -25,9 +25,14 @@ impl<'a> Analysis<'a> {
             if let MentionValue::Weapon(w) = &m.value {
                 if m.start >= clause.0
                     && m.end <= clause.1
-                    && !f.weapons.iter().any(|x| x.0 == w.name)
+                    && !f.weapons.iter().any(|x| x.name == w.name)
                 {
-                    f.weapons.push((w.name.clone(), w.generic, m.span()));
+                    f.weapons.push(FrameWeapon {
+                        name: w.name.clone(),
+                        generic: w.generic,
+                        class: w.class,
+                        span: m.span(),
+                    });
                     f.provenance.push(FieldSource {
                         field: "weapons".into(),
                         start: m.start,
@@ -69,7 +74,7 @@ impl<'a> Analysis<'a> {
                         EventKind::DroneStrike
                     } else if w.starts_with("missile") || w.starts_with("rocket") {
                         EventKind::MissileStrike
-                    } else if w.starts_with("shell") {
+                    } else if w.starts_with("shell") || w.starts_with("mortar") {
                         EventKind::Shelling
                     } else {
                         EventKind::AirStrike
