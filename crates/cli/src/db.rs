@@ -486,6 +486,9 @@ fn count_text(c: Option<Count>) -> String {
 
 fn date_text(ev: &StoredEvent) -> String {
     match &ev.event.date {
+        Some(d) if d.precision == sitrep_model::DatePrecision::Reported => {
+            format!("≤{}", d.start)
+        }
         Some(d) if d.start == d.end => d.start.to_string(),
         Some(d) => format!("{}/{}", d.start, d.end),
         None => String::new(),
@@ -758,6 +761,8 @@ fn acled_row(ev: &StoredEvent) -> Vec<String> {
     let time_precision = match e.date.as_ref().map(|d| d.precision) {
         Some(sitrep_model::DatePrecision::Day) => "1",
         Some(sitrep_model::DatePrecision::Week) => "2",
+        // On or before the report's day: ACLED's "within the week" is the honest reading.
+        Some(sitrep_model::DatePrecision::Reported) => "2",
         Some(sitrep_model::DatePrecision::Month | sitrep_model::DatePrecision::Year) => "3",
         _ => "",
     };

@@ -171,6 +171,9 @@ impl<'a> Analysis<'a> {
                     if strength == 1 && !self.generic_ok(v, c) {
                         continue;
                     }
+                    if self.not_a_happening(v, c) {
+                        continue;
+                    }
                     if has_aid.is_some_and(|a| a < ci) {
                         continue; // the attack an authorisation permits
                     }
@@ -255,6 +258,16 @@ impl<'a> Analysis<'a> {
             self.fill_date(v, &mut f);
             self.fill_place_prov(&mut f);
             out.push(f);
+        }
+        // An attack sentence's mention of evacuations or speeches describes the attack's
+        // circumstances ("a train station used for evacuations"), not a happening of its own.
+        if !violent.is_empty() {
+            political.retain(|p| {
+                !matches!(
+                    p.1,
+                    EventKind::Humanitarian | EventKind::Statement | EventKind::Deployment
+                )
+            });
         }
         if !political.is_empty() {
             let order = [
@@ -368,6 +381,53 @@ impl<'a> Analysis<'a> {
             .filter_map(|k| v.words.get(wi + k))
             .take_while(|w| !self.slice(v.s.start.max(w.0.saturating_sub(2)), w.0).contains(','))
             .any(|&w| flying(w))
+    }
+
+    /// A trigger word that names no happening: an infinitive of purpose ("allowed it to
+    /// strike"), "used to produce", an idiom ("struck a bellicose tone", "strike a deal"), or
+    /// fighting a war in general.
+    pub(crate) fn not_a_happening(&self, v: &SentView<'_>, c: &CueHit) -> bool {
+        let wi = Self::word_index(v, c.start);
+        let lower = |i: usize| {
+            v.words
+                .get(i)
+                .map(|&w| self.word_at(w).to_ascii_lowercase())
+                .unwrap_or_default()
+        };
+        let t = self.slice(c.start, c.end).to_ascii_lowercase();
+        let base_verb = matches!(
+            t.as_str(),
+            "strike" | "attack" | "hit" | "shell" | "bomb" | "target" | "launch" | "fire"
+                | "use" | "destroy" | "bombard" | "raid" | "blow up" | "intercept"
+        );
+        if base_verb && wi >= 1 && lower(wi - 1) == "to" {
+            let carried_on = wi >= 2
+                && matches!(
+                    lower(wi - 2).as_str(),
+                    "began" | "begun" | "started" | "continued" | "continue" | "continues"
+                        | "resumed" | "proceeded"
+                );
+            if !carried_on {
+                return true;
+            }
+        }
+        let next = |k: usize| lower(wi + k);
+        if t == "used" && next(1) == "to" {
+            return true;
+        }
+        let nth_after = (1..=3).map(next).collect::<Vec<_>>();
+        if matches!(t.as_str(), "struck" | "strike" | "strikes" | "striking" | "hit" | "hits")
+            && nth_after.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "deal" | "tone" | "chord" | "balance" | "note" | "agreement" | "pose"
+                        | "nerve" | "headlines" | "record" | "bargain"
+                )
+            })
+        {
+            return true;
+        }
+        t == "fighting" && nth_after.iter().any(|w| w == "war")
     }
 
     /// Weak generic triggers ("hit", "raid", "destroyed") need something to attack with or on.

@@ -11,8 +11,8 @@ use crate::counts::max_count;
 use crate::frames::{family, rank_kind, ClaimInfo, DateQuality, Frame};
 use crate::weapons::kind_of_class;
 use sitrep_model::{
-    stable_id, Count, Counts, Document, Event, EventDate, EventId, EventKind, Evidence, Feature,
-    Location, LocationPrecision, Place, Side, Stance, Status,
+    stable_id, Count, Counts, DatePrecision, Document, Event, EventDate, EventId, EventKind,
+    Evidence, Feature, Location, LocationPrecision, PartialDate, Place, Side, Stance, Status,
 };
 
 fn km(a: &Place, b: &Place) -> f64 {
@@ -185,7 +185,7 @@ pub fn merge(frames: Vec<Frame>) -> Vec<Cluster> {
             || f.target.is_some()
             || f.weapons.iter().any(|w| !w.generic)
             || f.counts != Counts::default()
-            || f.strength >= 3
+            || f.strength >= 3 && f.kind != EventKind::ArmedClash
             || !f.claims.is_empty() && f.definite;
         let choice = if same_kind.len() == 1 && fam != 0 || same_kind.len() == 1 && f.strength >= 3
         {
@@ -348,7 +348,23 @@ pub fn build_event(doc: &Document, c: &Cluster) -> Event {
             )
         })
         .or_else(|| all.iter().copied().find(|f| f.date.is_some()));
-    let date = date_frame.and_then(|f| f.date.as_ref().map(|d| d.0.clone()));
+    let mut date = date_frame.and_then(|f| f.date.as_ref().map(|d| d.0.clone()));
+    // A report that gives no date tells of something that happened on or before the day it
+    // was published; the precision says so.
+    let reported_date = date.is_none() && doc.published.is_some();
+    if date.is_none() {
+        date = doc.published.map(|p| {
+            let d = PartialDate::from_naive(p);
+            EventDate {
+                start: d,
+                end: d,
+                precision: DatePrecision::Reported,
+                text: String::new(),
+                year_inferred: false,
+                span: None,
+            }
+        });
+    }
 
     let place_frame = pool
         .iter()
@@ -475,6 +491,15 @@ pub fn build_event(doc: &Document, c: &Cluster) -> Event {
     };
     chosen("kind", Some(kind_frame), &mut provenance);
     chosen("date", date_frame, &mut provenance);
+    if reported_date {
+        provenance.push(sitrep_model::FieldSource {
+            field: "date".into(),
+            start: 0,
+            end: 0,
+            text: String::new(),
+            rule: "no date in the text: on or before the publication date".into(),
+        });
+    }
     chosen("location", place_frame, &mut provenance);
     chosen("attacker", attacker_frame, &mut provenance);
     chosen("target", target_frame, &mut provenance);

@@ -177,7 +177,7 @@ fn date_rank(p: DatePrecision) -> u8 {
         DatePrecision::Week => 3,
         DatePrecision::Month => 2,
         DatePrecision::Year => 1,
-        DatePrecision::Unknown => 0,
+        DatePrecision::Reported | DatePrecision::Unknown => 0,
     }
 }
 

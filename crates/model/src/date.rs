@@ -106,6 +106,9 @@ pub enum DatePrecision {
     Week,
     Month,
     Year,
+    /// The text gives no date: the event happened on or before the given day, the
+    /// publication date of the report that tells of it.
+    Reported,
     #[default]
     Unknown,
 }
