@@ -6,7 +6,9 @@ use crate::analysis::{Analysis, SentView};
 use crate::frames::Frame;
 use crate::lexicon::Cue;
 use crate::places::CAPITALS;
-use sitrep_model::{ActorKind, EventKind, Feature, FieldSource, MentionValue, Side, Span, WeaponClass};
+use sitrep_model::{
+    ActorKind, EventKind, Feature, FieldSource, MentionValue, Side, Span, WeaponClass,
+};
 
 pub(crate) const PREPOSITIONS: &[&str] = &[
     "of", "with", "to", "for", "by", "from", "at", "on", "in", "during", "about", "since",
@@ -462,7 +464,11 @@ impl<'a> Analysis<'a> {
         clause_end: usize,
         reach: usize,
     ) -> Option<(String, Option<Side>, Span)> {
-        let hi = v.words.get(wi + reach).map_or(clause_end, |w| w.1).min(clause_end);
+        let hi = v
+            .words
+            .get(wi + reach)
+            .map_or(clause_end, |w| w.1)
+            .min(clause_end);
         for j in wi..v.words.len() {
             let w = v.words[j];
             if w.1 > hi {
@@ -471,7 +477,11 @@ impl<'a> Analysis<'a> {
             if !self.word_at(w).eq_ignore_ascii_case("by") {
                 continue;
             }
-            let nxt_end = v.words.get(j + 4).map_or(clause_end, |x| x.1).min(clause_end);
+            let nxt_end = v
+                .words
+                .get(j + 4)
+                .map_or(clause_end, |x| x.1)
+                .min(clause_end);
             for m in v.mentions {
                 if m.start < w.1 || m.end > nxt_end || self.speaks(v, m.end) {
                     continue;
@@ -534,12 +544,11 @@ impl<'a> Analysis<'a> {
             .to_ascii_lowercase();
         rest.starts_with("air defen")
             || rest.starts_with("air force")
-            || rest.starts_with("anti-aircraft")
-            || v.mentions.iter().any(|m| {
-                m.start >= end
-                    && self.slice(end, m.start).trim().is_empty()
-                    && matches!(&m.value, MentionValue::Weapon(w) if w.class == WeaponClass::AirDefence)
-            })
+            || rest.starts_with("anti-aircraft") || v.mentions.iter().any(|m| {
+            m.start >= end
+                && self.slice(end, m.start).trim().is_empty()
+                && matches!(&m.value, MentionValue::Weapon(w) if w.class == WeaponClass::AirDefence)
+        })
     }
 
     /// The words right after `end` are a speech verb: the mention before them is a source,
@@ -551,8 +560,18 @@ impl<'a> Analysis<'a> {
             let t = self.word_at(w).to_ascii_lowercase();
             if matches!(
                 t.as_str(),
-                "also" | "has" | "have" | "had" | "later" | "separately" | "earlier" | "did" | "does"
-                    | "not" | "then" | "officially"
+                "also"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "later"
+                    | "separately"
+                    | "earlier"
+                    | "did"
+                    | "does"
+                    | "not"
+                    | "then"
+                    | "officially"
             ) && k < wi + 3
             {
                 k += 1;

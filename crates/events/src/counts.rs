@@ -350,7 +350,9 @@ impl<'a> Analysis<'a> {
         // given, not a count of its own.
         let rest_of_whole = wi_start >= 1
             && matches!(
-                self.word_at(v.words[wi_start - 1]).to_ascii_lowercase().as_str(),
+                self.word_at(v.words[wi_start - 1])
+                    .to_ascii_lowercase()
+                    .as_str(),
                 "remaining" | "other" | "another" | "rest"
             );
         if weaponish && !rest_of_whole {

@@ -379,7 +379,11 @@ impl<'a> Analysis<'a> {
         }
         (1..=4)
             .filter_map(|k| v.words.get(wi + k))
-            .take_while(|w| !self.slice(v.s.start.max(w.0.saturating_sub(2)), w.0).contains(','))
+            .take_while(|w| {
+                !self
+                    .slice(v.s.start.max(w.0.saturating_sub(2)), w.0)
+                    .contains(',')
+            })
             .any(|&w| flying(w))
     }
 
@@ -397,15 +401,33 @@ impl<'a> Analysis<'a> {
         let t = self.slice(c.start, c.end).to_ascii_lowercase();
         let base_verb = matches!(
             t.as_str(),
-            "strike" | "attack" | "hit" | "shell" | "bomb" | "target" | "launch" | "fire"
-                | "use" | "destroy" | "bombard" | "raid" | "blow up" | "intercept"
+            "strike"
+                | "attack"
+                | "hit"
+                | "shell"
+                | "bomb"
+                | "target"
+                | "launch"
+                | "fire"
+                | "use"
+                | "destroy"
+                | "bombard"
+                | "raid"
+                | "blow up"
+                | "intercept"
         );
         if base_verb && wi >= 1 && lower(wi - 1) == "to" {
             let carried_on = wi >= 2
                 && matches!(
                     lower(wi - 2).as_str(),
-                    "began" | "begun" | "started" | "continued" | "continue" | "continues"
-                        | "resumed" | "proceeded"
+                    "began"
+                        | "begun"
+                        | "started"
+                        | "continued"
+                        | "continue"
+                        | "continues"
+                        | "resumed"
+                        | "proceeded"
                 );
             if !carried_on {
                 return true;
@@ -416,15 +438,25 @@ impl<'a> Analysis<'a> {
             return true;
         }
         let nth_after = (1..=3).map(next).collect::<Vec<_>>();
-        if matches!(t.as_str(), "struck" | "strike" | "strikes" | "striking" | "hit" | "hits")
-            && nth_after.iter().any(|w| {
-                matches!(
-                    w.as_str(),
-                    "deal" | "tone" | "chord" | "balance" | "note" | "agreement" | "pose"
-                        | "nerve" | "headlines" | "record" | "bargain"
-                )
-            })
-        {
+        if matches!(
+            t.as_str(),
+            "struck" | "strike" | "strikes" | "striking" | "hit" | "hits"
+        ) && nth_after.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "deal"
+                    | "tone"
+                    | "chord"
+                    | "balance"
+                    | "note"
+                    | "agreement"
+                    | "pose"
+                    | "nerve"
+                    | "headlines"
+                    | "record"
+                    | "bargain"
+            )
+        }) {
             return true;
         }
         t == "fighting" && nth_after.iter().any(|w| w == "war")

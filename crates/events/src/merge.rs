@@ -63,7 +63,10 @@ fn kinds_compatible(a: &Frame, b: &Frame) -> bool {
 }
 
 fn specific_weapons(f: &Frame) -> impl Iterator<Item = &str> {
-    f.weapons.iter().filter(|w| !w.generic).map(|w| w.name.as_str())
+    f.weapons
+        .iter()
+        .filter(|w| !w.generic)
+        .map(|w| w.name.as_str())
 }
 
 /// A cluster of frames that report one happening.

@@ -77,7 +77,10 @@ impl DateWindow {
 /// when neither is known (such a report is never merged).
 pub fn date_window(event: &Event, published: Option<NaiveDate>) -> Option<DateWindow> {
     if let Some(d) = &event.date {
-        if !matches!(d.precision, DatePrecision::Unknown | DatePrecision::Reported) {
+        if !matches!(
+            d.precision,
+            DatePrecision::Unknown | DatePrecision::Reported
+        ) {
             return Some(DateWindow {
                 start: d.start,
                 end: d.end,

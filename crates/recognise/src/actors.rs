@@ -185,6 +185,9 @@ pub struct ActorMatch<'a> {
 struct Inner {
     entries: Vec<ActorEntry>,
     role_blockers: Vec<String>,
+    /// Demonym → country name ("British" → "Britain"): before a weak name, a demonym says
+    /// whose institution it is.
+    demonyms: HashMap<String, String>,
     matcher: AliasMatcher,
     by_name: HashMap<String, usize>,
 }
@@ -248,10 +251,19 @@ impl ActorCatalogue {
             .iter()
             .map(|w| w.to_lowercase())
             .collect();
+        let demonyms = file
+            .possessives
+            .iter()
+            .map(|(d, p)| {
+                let country = p.trim_end_matches("'s").trim_end_matches('\u{2019}');
+                (d.clone(), country.trim_end_matches("\u{2019}s").to_string())
+            })
+            .collect();
         Ok(ActorCatalogue {
             inner: Arc::new(Inner {
                 entries: file.actors,
                 role_blockers,
+                demonyms,
                 matcher,
                 by_name,
             }),
@@ -294,16 +306,79 @@ impl ActorCatalogue {
                 let person = self.inner.entries[spec.entry].kind == ActorKind::Person;
                 !(person && is_role_phrase(&spec.pattern) && self.blocked(&text[..h.start]))
             })
-            .map(|h| {
+            .filter_map(|h| {
                 let spec = &specs[h.spec];
-                ActorMatch {
+                let m = ActorMatch {
                     entry: &self.inner.entries[spec.entry],
                     start: h.start,
                     end: h.end,
                     weak: spec.weak,
+                };
+                if m.weak {
+                    self.owned_weak(text, m)
+                } else {
+                    Some(m)
                 }
             })
             .collect()
+    }
+
+    /// A weak name after a word that says whose it is: "the UK's Ministry of Defence" is the
+    /// British ministry, not the one the bare name defaults to. The owner's own entry is
+    /// taken when the catalogue has it ("UK Ministry of Defence"); a name owned by a country
+    /// the catalogue lacks ("Poland's Ministry of Defence") is not reported at all.
+    fn owned_weak<'s>(&'s self, text: &str, m: ActorMatch<'s>) -> Option<ActorMatch<'s>> {
+        let before = text[..m.start].trim_end_matches(' ');
+        if before.len() == m.start {
+            return Some(m);
+        }
+        let word_start = before
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '.' | '-'))
+            .last()
+            .map_or(before.len(), |(k, _)| k);
+        let word = &before[word_start..];
+        if !word.starts_with(|c: char| c.is_uppercase()) {
+            return Some(m);
+        }
+        let stem = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("\u{2019}s"));
+        let owner = stem.unwrap_or(word);
+        let name = &text[m.start..m.end];
+        let found = [format!("{owner} {name}"), format!("{word} {name}")]
+            .iter()
+            .find_map(|cand| self.inner.matcher.lookup(cand).map(|spec| spec.entry));
+        if let Some(i) = found {
+            return Some(ActorMatch {
+                entry: &self.inner.entries[i],
+                start: word_start,
+                end: m.end,
+                weak: false,
+            });
+        }
+        let entry_country = m.entry.country.as_deref().unwrap_or("");
+        let demonym_of = self.inner.demonyms.get(word);
+        let is_owner = stem.is_some() || demonym_of.is_some();
+        let owner_country = self
+            .state_named(demonym_of.map_or(owner, String::as_str))
+            .unwrap_or("");
+        if is_owner && !owner_country.eq_ignore_ascii_case(entry_country) {
+            None
+        } else {
+            Some(m)
+        }
+    }
+
+    /// The country code of a state named or described by `word` ("UK", "Poland", "Polish").
+    fn state_named(&self, word: &str) -> Option<&str> {
+        let e = self.resolve(word)?;
+        if matches!(e.kind, ActorKind::State | ActorKind::ArmedForce) {
+            e.country.as_deref()
+        } else {
+            None
+        }
     }
 
     /// Whether the word just before a match (the end of `before`) is a role blocker.

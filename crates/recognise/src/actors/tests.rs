@@ -434,3 +434,34 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_weak_name_belongs_to_the_country_before_it() {
+    assert_eq!(
+        found("the UK's Ministry of Defence reported the city had fallen"),
+        pairs(&[("UK's Ministry of Defence", "UK Ministry of Defence")])
+    );
+    assert_eq!(
+        found("Britain's Ministry of Defence said"),
+        pairs(&[("Britain's Ministry of Defence", "UK Ministry of Defence")])
+    );
+    // A country the catalogue has no ministry for: no actor rather than the wrong one.
+    assert_eq!(found("Poland's Ministry of Defence said"), pairs(&[]));
+    // The bare name keeps its default reading.
+    assert_eq!(
+        found("the Ministry of Defence said"),
+        pairs(&[("Ministry of Defence", "Russian Ministry of Defence")])
+    );
+}
+
+#[test]
+fn collective_sources_are_actors() {
+    assert_eq!(
+        found("Ukrainian officials said; British officials added; Russian state media reported"),
+        pairs(&[
+            ("Ukrainian officials", "Ukrainian officials"),
+            ("British officials", "UK officials"),
+            ("Russian state media", "Russian media"),
+        ])
+    );
+}
