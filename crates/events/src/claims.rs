@@ -11,7 +11,7 @@ use crate::actors::side_of_country;
 use crate::analysis::{Analysis, SentView};
 use crate::frames::{ClaimInfo, Frame};
 use crate::lexicon::{Cue, SourceCue};
-use sitrep_model::{ActorKind, Claim, Feature, MentionValue, Side, Span, Stance};
+use sitrep_model::{ActorKind, Claim, Feature, MentionValue, Side, Span};
 
 /// What the claim walk remembers between sentences.
 #[derive(Debug, Default)]
@@ -20,6 +20,25 @@ pub struct ClaimState {
     last_source: Option<Source>,
     /// The frame of the last report by a news outlet: "the reports" refer to it.
     last_media_frame: Option<usize>,
+    /// Where a quotation still open at the end of the last sentence began, in this paragraph.
+    open_quote: Option<(usize, usize)>,
+    /// The speaker of a quotation opened after "X said:" and still open: its later
+    /// sentences are X's words too.
+    quote_speaker: Option<Speech>,
+    /// The last report of this paragraph that ran to the end of its sentence ("..., the
+    /// ministry said on Friday."): the paragraph's next sentences continue it unless they
+    /// name a source of their own.
+    paragraph_speech: Option<(usize, Speech)>,
+}
+
+/// A source and how it reports.
+#[derive(Debug, Clone)]
+struct Speech {
+    source: Source,
+    cue: SourceCue,
+    cue_text: String,
+    /// The sentence that names the source, quoted by the claim.
+    sentence: Span,
 }
 
 /// A resolved claim source.
@@ -58,7 +77,103 @@ const SKIP_BEFORE_VERB: &[&str] = &[
     "has also",
     "had also",
     "been",
+    "not",
+    "never",
+    "yet",
+    "immediately",
+    "did",
+    "does",
+    "do",
+    "didn't",
+    "hasn't",
+    "haven't",
+    "hadn't",
+    "doesn't",
+    "don't",
+    "would",
+    "could",
+    "reportedly",
 ];
+
+/// Whether the source cue at `pos` is negated: "has not confirmed", "did not claim", "never
+/// denied". Adverbs between the negation and the verb do not matter.
+fn negated(a: &Analysis<'_>, v: &SentView<'_>, pos: usize) -> bool {
+    let ci = word_index(v, pos);
+    (1..=3).filter_map(|k| ci.checked_sub(k)).any(|k| {
+        let w = lower(a, v.words[k]);
+        w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n\u{2019}t")
+    })
+}
+
+/// A name the catalogue does not know, standing right before word `verb`: two or three
+/// capitalised words ("Oleh Synahubow announced"). Reported as a person.
+fn unknown_name_before(a: &Analysis<'_>, v: &SentView<'_>, verb: usize) -> Option<Source> {
+    let mut from = verb.min(v.words.len());
+    while from > 0 && verb - from < 3 {
+        let w = v.words[from - 1];
+        let capital = a.slice(w.0, w.1).starts_with(|c: char| c.is_uppercase());
+        let next = v.words.get(from).map_or(w.1, |n| n.0);
+        if !capital || a.slice(w.1, next) != " " {
+            break;
+        }
+        from -= 1;
+    }
+    unknown_name(a, v, from, verb)
+}
+
+/// A name the catalogue does not know, right after word `after`: ", said Serhij Hajdaj".
+fn unknown_name_after(a: &Analysis<'_>, v: &SentView<'_>, after: usize) -> Option<Source> {
+    let first = after + 1;
+    let mut to = first;
+    while to < v.words.len() && to - first < 3 {
+        let w = v.words[to];
+        if !a.slice(w.0, w.1).starts_with(|c: char| c.is_uppercase()) {
+            break;
+        }
+        if to > first && a.slice(v.words[to - 1].1, w.0) != " " {
+            break;
+        }
+        to += 1;
+    }
+    unknown_name(a, v, first, to)
+}
+
+/// The capitalised words `from..to` as a person's name, when they look like one.
+fn unknown_name(a: &Analysis<'_>, v: &SentView<'_>, from: usize, to: usize) -> Option<Source> {
+    if to < from + 2 || to > from + 3 || to > v.words.len() {
+        return None;
+    }
+    let words = &v.words[from..to];
+    let all_cap = words.iter().all(|w| {
+        let t = a.slice(w.0, w.1);
+        t.chars().next().is_some_and(char::is_uppercase)
+            && t.chars().skip(1).all(|c| c.is_lowercase() || c == '-' || c == '\'')
+            && t.len() > 1
+    });
+    // A sentence-initial word, a mention or a function word is not part of a name.
+    let known = v
+        .mentions
+        .iter()
+        .any(|m| m.start < words[words.len() - 1].1 && m.end > words[0].0);
+    let function = words.iter().any(|w| {
+        matches!(
+            lower(a, *w).as_str(),
+            "the" | "a" | "an" | "he" | "she" | "they" | "it" | "this" | "that" | "but" | "and"
+                | "in" | "on" | "as" | "when" | "officials" | "media" | "police"
+        )
+    });
+    if !all_cap || known || function {
+        return None;
+    }
+    let span = Span::new(words[0].0, words[words.len() - 1].1);
+    Some(Source {
+        name: a.slice(span.start, span.end).to_string(),
+        kind: ActorKind::Person,
+        country: None,
+        side: None,
+        span,
+    })
+}
 
 fn word_index(v: &SentView<'_>, pos: usize) -> usize {
     v.words.partition_point(|w| w.1 <= pos)
@@ -131,7 +246,8 @@ fn anaphor(a: &Analysis<'_>, v: &SentView<'_>, wi: usize, state: &ClaimState) ->
             last(&|s| s.kind == ActorKind::Media)
         }
         "official" | "source" | "spokesman" | "spokesperson" | "spokeswoman" | "governor"
-        | "president" | "minister" | "mayor" | "commander" => match &state.last_source {
+        | "president" | "minister" | "mayor" | "commander" | "general" | "adviser" | "advisor"
+        | "chief" | "head" | "aide" | "prosecutor" | "ambassador" | "envoy" => match &state.last_source {
             Some(s) if s.kind == ActorKind::Person => Some(s.clone()),
             _ => last(&|s| s.kind == ActorKind::Person),
         },
@@ -213,6 +329,9 @@ fn find_source(
                     }
                 }
             }
+            if let Some(s) = unknown_name_before(a, v, k) {
+                return Some((s, false));
+            }
         }
     }
     // b) Inverted: "..., said Peskov".
@@ -227,6 +346,14 @@ fn find_source(
                 if let Some(s) = source_of(a, m, false) {
                     return Some((s, true));
                 }
+            }
+        }
+    }
+    {
+        let before = a.slice(v.s.start, cue.0).trim_end();
+        if before.ends_with(',') || before.ends_with('\u{201D}') || before.ends_with('"') {
+            if let Some(s) = unknown_name_after(a, v, word_index(v, cue.1).saturating_sub(1)) {
+                return Some((s, true));
             }
         }
     }
@@ -286,7 +413,9 @@ fn rank(c: SourceCue) -> u8 {
     }
 }
 
-/// Adds the sentence's claims to its frames (or to the frames it refers back to).
+/// Adds the sentence's claims to its frames (or to the frames it refers back to), and carries
+/// a report over to the sentences that continue it: the later sentences of a quotation, and
+/// the rest of a paragraph that a source's report opened.
 pub fn attribute(
     a: &Analysis<'_>,
     v: &SentView<'_>,
@@ -294,7 +423,18 @@ pub fn attribute(
     first: usize,
     state: &mut ClaimState,
 ) {
-    // (source, stance cue, content span, blame word in content, cue text)
+    if state
+        .paragraph_speech
+        .as_ref()
+        .is_some_and(|(para, _)| *para != v.s.para)
+    {
+        state.paragraph_speech = None;
+    }
+    if state.open_quote.is_some_and(|(para, _)| para != v.s.para) {
+        state.open_quote = None;
+        state.quote_speaker = None;
+    }
+    // (source, stance cue, content span, cue text)
     let mut found: Vec<(Source, SourceCue, (usize, usize), String)> = Vec::new();
     for c in v.cues {
         for q in &c.cues {
@@ -306,31 +446,22 @@ pub fn attribute(
                         .iter()
                         .find(|m| m.start >= c.end && word_index(v, m.start) <= ci + 2)
                         .and_then(|m| source_of(a, m, true))
-                        .or_else(|| anaphor(a, v, ci, state));
+                        .or_else(|| anaphor(a, v, ci, state))
+                        .or_else(|| unknown_name_after(a, v, ci.saturating_sub(1)));
                     if let Some(s) = src {
                         let text = a.slice(c.start, c.end).to_ascii_lowercase();
                         found.push((s, SourceCue::Says, (v.s.start, v.s.end), text));
                     }
                 }
                 Cue::Source(sc) => {
+                    let text = a.slice(c.start, c.end).to_ascii_lowercase();
+                    let Some(sc) = negate(sc, &text, negated(a, v, c.start)) else {
+                        continue;
+                    };
                     let Some((s, inverted)) = find_source(a, v, (c.start, c.end), state) else {
                         continue;
                     };
-                    let after: Vec<_> = v.words.iter().filter(|w| w.0 >= c.end).collect();
-                    let date_after = v
-                        .mentions
-                        .iter()
-                        .any(|m| m.start >= c.end && matches!(m.value, MentionValue::Date(_)));
-                    let content = if inverted
-                        || (after.len() <= 3
-                            && (after.is_empty() || date_after || after.len() <= 1)
-                            && s.span.start > v.s.start)
-                    {
-                        (v.s.start, if inverted { c.start } else { s.span.start })
-                    } else {
-                        (c.end, v.s.end)
-                    };
-                    let text = a.slice(c.start, c.end).to_ascii_lowercase();
+                    let content = content_of(a, v, (c.start, c.end), &s, inverted);
                     found.push((s, sc, content, text));
                 }
                 _ => continue,
@@ -338,6 +469,25 @@ pub fn attribute(
             break;
         }
     }
+    // The sentences inside a quotation opened earlier are its speaker's words.
+    let inherited = found.is_empty();
+    if inherited {
+        if let Some(sp) = state.quote_speaker.clone().or_else(|| {
+            state
+                .paragraph_speech
+                .as_ref()
+                .filter(|_| continues_report(a, v))
+                .map(|p| p.1.clone())
+        }) {
+            for t in first..frames.len() {
+                if frames[t].background {
+                    continue;
+                }
+                add_claim(a, &mut frames[t], &sp, v.s.para, "report continued from an earlier sentence");
+            }
+        }
+    }
+    track_quotes(a, v, state, &found);
     if found.is_empty() {
         return;
     }
@@ -368,78 +518,250 @@ pub fn attribute(
             None => merged.push((s, sc, content, text)),
         }
     }
-    let sentence_text = a.slice(v.s.start, v.s.end).to_string();
+    let sentence = Span::new(v.s.start, v.s.end);
     for (s, sc, content, cue_text) in merged {
-        let mut targets: Vec<usize> = (first..frames.len())
+        // A quotation that began in an earlier sentence and ends in this one's report: its
+        // earlier sentences' frames are the speaker's words too.
+        let quote_start = state
+            .open_quote
+            .map(|(_, pos)| pos)
+            .filter(|&pos| content.0 <= v.s.start && pos < v.s.start);
+        let lo = quote_start.unwrap_or(content.0);
+        let mut targets: Vec<usize> = (0..frames.len())
             .filter(|&i| {
                 let f = &frames[i];
-                !f.background && f.trigger.start >= content.0 && f.trigger.end <= content.1
+                (i >= first || quote_start.is_some())
+                    && !f.background
+                    && f.trigger.start >= lo
+                    && f.trigger.end <= content.1
             })
             .collect();
         if targets.is_empty() {
-            let report_anaphor = v.cues.iter().any(|c| {
-                c.start >= content.0 && c.end <= content.1 && c.has(|q| *q == Cue::ReportAnaphor)
-            });
-            let weapon = v.mentions.iter().find_map(|m| match &m.value {
-                MentionValue::Weapon(w)
-                    if m.start >= content.0 && m.end <= content.1 && !w.generic =>
-                {
-                    Some(w.name.clone())
-                }
-                _ => None,
-            });
-            let negative = matches!(sc, SourceCue::Denies | SourceCue::NotConfirmed);
-            if report_anaphor {
-                targets.extend(state.last_media_frame);
-            } else if let Some(w) = weapon {
-                targets.extend(
-                    (0..first)
-                        .rev()
-                        .find(|&i| frames[i].weapons.iter().any(|x| x.name == w)),
-                );
-            } else if negative {
-                // A denial always answers something already reported: the last attack.
-                targets.extend((0..first).rev().find(|&i| frames[i].kind.is_violent()));
-            }
+            targets = referred_frames(a, v, frames, first, content, sc, state);
         }
-        let blame = sc == SourceCue::Blames && !cue_text.starts_with("alleg");
-        let mut stance = crate::frames::stance_of(sc);
-        let hedged = v
-            .cues
-            .iter()
-            .any(|c| c.start >= content.0 && c.end <= content.1 && c.has(|q| *q == Cue::Hedge));
-        if stance == Stance::Asserts && hedged && s.kind == ActorKind::Media {
-            stance = Stance::Asserts;
-        }
+        let speech = Speech {
+            source: s.clone(),
+            cue: sc,
+            cue_text: cue_text.clone(),
+            sentence,
+        };
         let media_report = s.kind == ActorKind::Media && sc == SourceCue::Says;
         for &t in &targets {
-            let info = ClaimInfo {
-                claim: Claim {
-                    source: s.name.clone(),
-                    stance,
-                    text: sentence_text.clone(),
-                    start: v.s.start,
-                    end: v.s.end,
-                },
-                side: s.side,
-                kind: s.kind,
-                country: s.country.clone(),
-                blame,
-                confirm: sc == SourceCue::Confirms,
-            };
-            let f = &mut frames[t];
-            f.provenance.push(sitrep_model::FieldSource {
-                field: "claims".into(),
-                start: s.span.start,
-                end: s.span.end,
-                text: a.slice(s.span.start, s.span.end).to_string(),
-                rule: format!("source of \"{cue_text}\""),
-            });
-            f.claims.push(info);
+            add_claim(a, &mut frames[t], &speech, v.s.para, "");
             if media_report {
                 state.last_media_frame = Some(t);
             }
         }
+        // A report that runs to the end of its sentence may go on in the next ones.
+        if content.1 >= v.s.end && matches!(sc, SourceCue::Says | SourceCue::Confirms) {
+            state.paragraph_speech = Some((v.s.para, speech));
+        } else {
+            state.paragraph_speech = None;
+        }
         state.last_source = Some(s);
     }
+}
+
+/// The stance of a negated cue: "has not confirmed" and "did not claim" decline to confirm,
+/// "was not behind" denies, "did not say" says nothing.
+fn negate(sc: SourceCue, text: &str, negated: bool) -> Option<SourceCue> {
+    if !negated {
+        return Some(sc);
+    }
+    match sc {
+        SourceCue::Confirms | SourceCue::Denies | SourceCue::NotConfirmed => {
+            Some(SourceCue::NotConfirmed)
+        }
+        SourceCue::Blames => Some(SourceCue::Denies),
+        SourceCue::Says if text.starts_with("claim") => Some(SourceCue::NotConfirmed),
+        SourceCue::Says => None,
+    }
+}
+
+/// What a source cue reports. ", the ministry said" after a clause reports that clause (and
+/// what follows an "adding that"); "the ministry said that ..." reports what follows; "...,"
+/// said Peskov" reports what precedes.
+fn content_of(
+    a: &Analysis<'_>,
+    v: &SentView<'_>,
+    cue: (usize, usize),
+    s: &Source,
+    inverted: bool,
+) -> (usize, usize) {
+    if inverted {
+        return (v.s.start, cue.0);
+    }
+    let before_source = a.slice(v.s.start, s.span.start).trim_end();
+    let after_clause = s.span.start > v.s.start
+        && s.span.start < cue.0
+        && (before_source.ends_with(',')
+            || before_source.ends_with('\u{201D}')
+            || before_source.ends_with('"')
+            || before_source.ends_with(", the")
+            || before_source.ends_with(", The"));
+    if after_clause {
+        return (v.s.start, v.s.end);
+    }
+    let after: Vec<_> = v.words.iter().filter(|w| w.0 >= cue.1).collect();
+    let date_after = v
+        .mentions
+        .iter()
+        .any(|m| m.start >= cue.1 && matches!(m.value, MentionValue::Date(_)));
+    if after.len() <= 3
+        && (after.is_empty() || date_after || after.len() <= 1)
+        && s.span.start > v.s.start
+    {
+        (v.s.start, s.span.start)
+    } else {
+        (cue.1, v.s.end)
+    }
+}
+
+/// The frames a report with no happening of its own refers to: the last media report for
+/// "the reports", the last frame naming the same weapon system, or for a denial the last
+/// attack reported (every attack of the last paragraphs when it speaks of "either" or
+/// "both" of them).
+fn referred_frames(
+    a: &Analysis<'_>,
+    v: &SentView<'_>,
+    frames: &[Frame],
+    first: usize,
+    content: (usize, usize),
+    sc: SourceCue,
+    state: &ClaimState,
+) -> Vec<usize> {
+    let mut targets = Vec::new();
+    let report_anaphor = v.cues.iter().any(|c| {
+        c.start >= content.0 && c.end <= content.1 && c.has(|q| *q == Cue::ReportAnaphor)
+    });
+    let weapon = v.mentions.iter().find_map(|m| match &m.value {
+        MentionValue::Weapon(w) if m.start >= content.0 && m.end <= content.1 && !w.generic => {
+            Some(w.name.clone())
+        }
+        _ => None,
+    });
+    let negative = matches!(sc, SourceCue::Denies | SourceCue::NotConfirmed);
+    if report_anaphor {
+        targets.extend(state.last_media_frame);
+    } else if let Some(w) = weapon {
+        targets.extend(
+            (0..first)
+                .rev()
+                .find(|&i| frames[i].weapons.iter().any(|x| x.name == w)),
+        );
+    } else if negative {
+        let text = a.slice(content.0, content.1).to_ascii_lowercase();
+        let several = ["either", "both", "any of", "all of", "these", "the attacks", "the strikes", "the explosions", "the incidents", "any strikes", "any attacks"]
+            .iter()
+            .any(|w| text.contains(w));
+        if several {
+            targets.extend((0..first).filter(|&i| {
+                frames[i].kind.is_violent() && frames[i].para + 3 >= v.s.para
+            }));
+        } else {
+            // A denial always answers something already reported: the last attack.
+            targets.extend((0..first).rev().find(|&i| frames[i].kind.is_violent()));
+        }
+    }
+    targets
+}
+
+/// A sentence that goes on with the report before it: it names no source and no actor of
+/// its own before its verb, and is not a quotation of someone else.
+fn continues_report(a: &Analysis<'_>, v: &SentView<'_>) -> bool {
+    let t = a.slice(v.s.start, v.s.end);
+    if t.starts_with(['"', '\u{201C}']) {
+        return false;
+    }
+    let first_words = v.words.get(3).map_or(v.s.end, |w| w.1);
+    !v.mentions.iter().any(|m| {
+        m.start < first_words && matches!(&m.value, MentionValue::Actor(x) if x.kind != ActorKind::ArmedForce)
+    })
+}
+
+/// Remembers where a quotation opened in this sentence stays open, and who speaks it when
+/// the sentence introduced it ("X said: “...").
+fn track_quotes(
+    a: &Analysis<'_>,
+    v: &SentView<'_>,
+    state: &mut ClaimState,
+    found: &[(Source, SourceCue, (usize, usize), String)],
+) {
+    let t = a.slice(v.s.start, v.s.end);
+    let mut open = state.open_quote.map(|(_, p)| p);
+    let mut straight_open = false;
+    for (k, c) in t.char_indices() {
+        match c {
+            '\u{201C}' => open = Some(v.s.start + k),
+            '\u{201D}' => open = None,
+            '"' => {
+                if straight_open || open.is_some() {
+                    open = None;
+                    straight_open = false;
+                } else {
+                    open = Some(v.s.start + k);
+                    straight_open = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    match open {
+        Some(p) => {
+            let newly = state.open_quote.is_none();
+            state.open_quote = Some((v.s.para, p));
+            if newly {
+                // "X said: “..." leaves X speaking until the quotation closes.
+                state.quote_speaker = found
+                    .iter()
+                    .find(|f| f.2 .0 < p && f.2 .1 >= p)
+                    .map(|f| Speech {
+                        source: f.0.clone(),
+                        cue: f.1,
+                        cue_text: f.3.clone(),
+                        sentence: Span::new(v.s.start, v.s.end),
+                    });
+            }
+        }
+        None => {
+            state.open_quote = None;
+            state.quote_speaker = None;
+        }
+    }
+}
+
+/// Adds one claim to a frame, with its provenance.
+fn add_claim(a: &Analysis<'_>, f: &mut Frame, sp: &Speech, _para: usize, rule: &str) {
+    let s = &sp.source;
+    if f.claims.iter().any(|c| c.claim.source == s.name && c.claim.start == sp.sentence.start) {
+        return;
+    }
+    let blame = sp.cue == SourceCue::Blames && !sp.cue_text.starts_with("alleg");
+    let info = ClaimInfo {
+        claim: Claim {
+            source: s.name.clone(),
+            stance: crate::frames::stance_of(sp.cue),
+            text: a.slice(sp.sentence.start, sp.sentence.end).to_string(),
+            start: sp.sentence.start,
+            end: sp.sentence.end,
+        },
+        side: s.side,
+        kind: s.kind,
+        country: s.country.clone(),
+        blame,
+        confirm: sp.cue == SourceCue::Confirms,
+    };
+    let rule = if rule.is_empty() {
+        format!("source of \"{}\"", sp.cue_text)
+    } else {
+        rule.to_string()
+    };
+    f.provenance.push(sitrep_model::FieldSource {
+        field: "claims".into(),
+        start: s.span.start,
+        end: s.span.end,
+        text: a.slice(s.span.start, s.span.end).to_string(),
+        rule,
+    });
+    f.claims.push(info);
 }

@@ -136,6 +136,18 @@ impl<'a> Analysis<'a> {
             crate::claims::attribute(self, &v, &mut out, first, &mut state);
             self.sentence_counts(&v, &mut out, first);
         }
+        // "The claims could not be independently verified", standing alone, speaks of the
+        // whole report.
+        let whole_report_unverified = (0..self.sents.len()).any(|i| {
+            let v = self.view(i);
+            v.cues.iter().any(|c| c.has(|q| *q == Cue::Unverified))
+                && !out.iter().any(|f| f.sent == i)
+        });
+        if whole_report_unverified {
+            for f in out.iter_mut().filter(|f| f.kind.is_violent()) {
+                f.unverified = true;
+            }
+        }
         out
     }
 
