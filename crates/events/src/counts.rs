@@ -68,10 +68,22 @@ impl<'a> Analysis<'a> {
                     out[i].kind.is_violent() && !out[i].heading && out[i].para + 1 >= v.s.para
                 })
             } else {
+                // The frame whose trigger or place comes last before the count: "hit Kyiv and
+                // Cherkasy, where one person died" counts the death in Cherkasy.
+                let at = |i: usize| {
+                    let f = &out[i];
+                    let place = f.place.as_ref().map_or(0, |p| p.1.start);
+                    let trig = f.trigger.start;
+                    if place <= span.start {
+                        trig.max(place)
+                    } else {
+                        trig
+                    }
+                };
                 sentence_violent
                     .iter()
-                    .rev()
-                    .find(|&&i| out[i].trigger.start <= span.start)
+                    .filter(|&&i| at(i) <= span.start)
+                    .max_by_key(|&&i| at(i))
                     .or(sentence_violent.first())
                     .copied()
             };

@@ -10,8 +10,8 @@
 use crate::analysis::{Analysis, SentView};
 use crate::lexicon::{Cue, CueHit, SourceCue, Strength};
 use sitrep_model::{
-    ActorKind, Claim, Counts, EventDate, EventKind, FieldSource, MentionValue, Place, Side, Span,
-    Stance, WeaponClass,
+    ActorKind, Claim, Counts, EventDate, EventKind, Feature, FieldSource, MentionValue, Place,
+    Side, Span, Stance, WeaponClass,
 };
 
 /// A claim with what the status rules need to know about its source.
@@ -245,6 +245,30 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
+        // One event per place: a trigger whose clause lists several places ("struck training
+        // centres in the regions of Chernihiv, Zhytomyr and Lviv") reports an attack on each.
+        let mut extra: Vec<Frame> = Vec::new();
+        for g in &groups {
+            let Some((p, _, _)) = &g.place else { continue };
+            // Weapons downed over several regions are one interception, counted once.
+            if p.feature == Feature::Country || g.kind == EventKind::Interception {
+                continue;
+            }
+            let clause = self.clause(v, g.trigger.start);
+            for (m, q) in self.scene_places(v, clause) {
+                let known = groups.iter().chain(extra.iter()).any(|h| {
+                    h.place
+                        .as_ref()
+                        .is_some_and(|(hp, _, _)| crate::places::same_scene(hp, q))
+                });
+                if !known {
+                    let mut f = g.clone();
+                    f.place = Some((q.clone(), m.span(), m.text.clone()));
+                    extra.push(f);
+                }
+            }
+        }
+        groups.extend(extra);
         let single = groups.len() == 1;
         for mut f in groups {
             let clause = if single {

@@ -49,7 +49,13 @@ impl<'a> Analysis<'a> {
             if self.is_subject_place(v, m, p) {
                 continue;
             }
-            let rank = Self::place_rank(p);
+            // "north of Kyiv", "30 km from Kramatorsk": a landmark the scene is measured from,
+            // taken only when the clause names no scene of its own.
+            let rank = if self.is_anchor(v, m) {
+                1
+            } else {
+                Self::place_rank(p)
+            };
             let dist = if m.start >= pos {
                 m.start - pos
             } else {
@@ -64,6 +70,97 @@ impl<'a> Analysis<'a> {
             }
         }
         best.map(|(_, _, m, p)| (p.clone(), m.span(), m.text.clone()))
+    }
+
+    /// The places of a clause that can each be the scene of an event: every place but launch
+    /// sites, places of origin, modifiers, acting states, landmarks and whole countries.
+    pub(crate) fn scene_places<'m>(
+        &self,
+        v: &'m SentView<'_>,
+        clause: (usize, usize),
+    ) -> Vec<(&'m Mention, &'m Place)> {
+        v.mentions
+            .iter()
+            .filter(|m| m.start >= clause.0 && m.end <= clause.1)
+            .filter_map(|m| match &m.value {
+                MentionValue::Place(p) if p.feature != Feature::Country => Some((*m, p)),
+                _ => None,
+            })
+            .filter(|(m, p)| {
+                !self.is_launch_site(v, m)
+                    && !self.is_origin_or_modifier(v, m, p)
+                    && !self.is_subject_place(v, m, p)
+                    && !self.is_anchor(v, m)
+                    && !self.is_apposition(v, m)
+            })
+            .collect()
+    }
+
+    /// A place right after another, set off by a comma and not continued as a list: the
+    /// first place's region ("Nikopol, Dnipropetrovsk, injuring two"), not a scene of its own.
+    /// A list ends with "and" or "or" ("Nikopol, Marhanets and Pokrov").
+    pub(crate) fn is_apposition(&self, v: &SentView<'_>, m: &Mention) -> bool {
+        let is_place_ending_at = |end: usize| {
+            v.mentions
+                .iter()
+                .any(|x| x.end == end && matches!(x.value, MentionValue::Place(_)))
+        };
+        let wi = Self::word_index(v, m.start);
+        let Some(&prev) = wi.checked_sub(1).and_then(|i| v.words.get(i)) else {
+            return false;
+        };
+        if self.slice(prev.1, m.start).trim() != "," || !is_place_ending_at(prev.1) {
+            return false;
+        }
+        // Does a list connector follow this place before the clause ends?
+        let after = self.slice(m.end, v.s.end);
+        let next_word = after
+            .trim_start_matches([',', ' '])
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        !matches!(next_word, "and" | "or") && {
+            // ", Kharkiv, Sumy and Poltava": a place that is followed by another listed place.
+            let next_place = v
+                .mentions
+                .iter()
+                .find(|x| x.start > m.end && matches!(x.value, MentionValue::Place(_)));
+            !next_place.is_some_and(|x| {
+                let gap = self.slice(m.end, x.start);
+                gap.trim() == "," || gap.trim() == "and" || gap.trim() == ", and"
+            })
+        }
+    }
+
+    /// A place that only locates another: "north of Kyiv", "30 km from the border with
+    /// Poland", "20 kilometres from Kramatorsk".
+    pub(crate) fn is_anchor(&self, v: &SentView<'_>, m: &Mention) -> bool {
+        let wi = Self::word_index(v, m.start);
+        let word = |back: usize| {
+            wi.checked_sub(back)
+                .and_then(|i| v.words.get(i))
+                .map(|&w| self.word_at(w).to_ascii_lowercase())
+                .unwrap_or_default()
+        };
+        let (w1, w2, w3) = (word(1), word(2), word(3));
+        let direction = |w: &str| {
+            matches!(
+                w,
+                "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast"
+                    | "southwest" | "north-east" | "north-west" | "south-east" | "south-west"
+                    | "northeastern" | "northwestern" | "southeastern" | "southwestern"
+            )
+        };
+        let distance = |w: &str| {
+            matches!(
+                w,
+                "km" | "kilometres" | "kilometers" | "miles" | "metres" | "meters" | "away"
+            ) || w.ends_with("km")
+        };
+        (w1 == "of" && direction(&w2))
+            || (w1 == "of" && w2 == "the" && direction(&w3))
+            || (w1 == "from" && (distance(&w2) || direction(&w2)))
+            || (w1 == "the" && w2 == "from" && distance(&w3))
     }
 
     /// A place in a "from" phrase, alone or in a list: "launched from Bryansk and Kursk in
@@ -115,6 +212,8 @@ impl<'a> Analysis<'a> {
                     | "airfield"
                     | "airfields"
                     | "also"
+                    | "positions"
+                    | "across"
             );
             // A name the gazetteer does not know: "from Cape Chauda in occupied Crimea".
             let unknown_name = self
@@ -259,4 +358,24 @@ impl<'a> Analysis<'a> {
             });
         }
     }
+}
+
+/// Two places that are one scene: the same record, one inside the other's region, or the same
+/// spot under two names.
+pub(crate) fn same_scene(a: &Place, b: &Place) -> bool {
+    if !a.id.is_empty() && a.id == b.id {
+        return true;
+    }
+    let inside = |small: &Place, big: &Place| {
+        matches!(big.feature, Feature::Admin1 | Feature::Region | Feature::Admin2)
+            && (small.admin1.as_deref() == Some(big.name.as_str()) || km(small, big) < 60.0)
+    };
+    inside(a, b) || inside(b, a) || km(a, b) < 10.0
+}
+
+fn km(a: &Place, b: &Place) -> f64 {
+    let (p1, p2) = (a.lat.to_radians(), b.lat.to_radians());
+    let dl = (b.lon - a.lon).to_radians();
+    let h = ((p2 - p1) / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
 }
