@@ -279,6 +279,34 @@ impl<'a> Analysis<'a> {
         None
     }
 
+    /// The attacker by the first of the frame's triggers that names one.
+    pub(crate) fn fill_attacker_any(&self, v: &SentView<'_>, f: &mut Frame) {
+        let main = f.trigger;
+        for t in f.triggers.clone() {
+            f.trigger = t;
+            self.fill_attacker(v, f);
+            if f.attacker.is_some() {
+                break;
+            }
+        }
+        f.trigger = main;
+        if f.attacker.is_none() {
+            f.enemy = self.names_the_enemy(v, f);
+        }
+    }
+
+    /// "the enemy's infantry advanced", "the enemy shelled": an attacker named from the
+    /// speaker's side, resolved once the claims are known.
+    fn names_the_enemy(&self, v: &SentView<'_>, f: &Frame) -> bool {
+        let (cs, ce) = self.clause(v, f.trigger.start);
+        v.words.iter().any(|&w| {
+            w.0 >= cs && w.1 <= ce && {
+                let t = self.word_at(w).to_ascii_lowercase();
+                t == "enemy" || t == "enemy's" || t == "enemy\u{2019}s"
+            }
+        })
+    }
+
     pub(crate) fn fill_attacker(&self, v: &SentView<'_>, f: &mut Frame) {
         let trig = f.trigger;
         let wi = Self::word_index(v, trig.start);
@@ -286,6 +314,10 @@ impl<'a> Analysis<'a> {
         // 0. The agent of a passive right after the trigger: "drones launched by Russia".
         if let Some(a) = self.agent_after(v, wi, ce, 2) {
             return self.set_attacker(f, a, "agent after \"by\"");
+        }
+        // "Russia accused Ukraine of attacking targets": the accused is the attacker named.
+        if let Some(a) = self.accused_of(v, wi) {
+            return self.set_attacker(f, a, "party accused of the attack");
         }
         // An interception's attacker is whoever launched the weapons downed ("nine Ukrainian
         // drones"), never the air defence that downed them.
@@ -453,6 +485,25 @@ impl<'a> Analysis<'a> {
         if let Some(a) = self.agent_after(v, wi, ce, 6) {
             self.set_attacker(f, a, "agent after \"by\"");
         }
+    }
+
+    /// The party accused in "X accused Y of <trigger>", "blamed Y for".
+    fn accused_of(&self, v: &SentView<'_>, wi: usize) -> Option<(String, Option<Side>, Span)> {
+        let lw = |i: usize| self.word_at(v.words[i]).to_ascii_lowercase();
+        let of = (1..=3)
+            .filter_map(|k| wi.checked_sub(k))
+            .find(|&i| matches!(lw(i).as_str(), "of" | "for"))?;
+        let cue = (1..=6).filter_map(|k| of.checked_sub(k)).find(|&i| {
+            matches!(
+                lw(i).as_str(),
+                "accused" | "accuses" | "accusing" | "blamed" | "blames" | "blaming"
+            )
+        })?;
+        let (a, b) = (v.words[cue].1, v.words[of].0);
+        v.mentions
+            .iter()
+            .filter(|m| m.start >= a && m.end <= b)
+            .find_map(|m| self.side_at(v, m.start, m.end))
     }
 
     /// The side named after "by" within `reach` words after word `wi`: "fired by Russian

@@ -147,7 +147,9 @@ fn unknown_name(a: &Analysis<'_>, v: &SentView<'_>, from: usize, to: usize) -> O
     let all_cap = words.iter().all(|w| {
         let t = a.slice(w.0, w.1);
         t.chars().next().is_some_and(char::is_uppercase)
-            && t.chars().skip(1).all(|c| c.is_lowercase() || c == '-' || c == '\'')
+            && t.chars()
+                .skip(1)
+                .all(|c| c.is_lowercase() || c == '-' || c == '\'')
             && t.len() > 1
     });
     // A sentence-initial word, a mention or a function word is not part of a name.
@@ -158,8 +160,24 @@ fn unknown_name(a: &Analysis<'_>, v: &SentView<'_>, from: usize, to: usize) -> O
     let function = words.iter().any(|w| {
         matches!(
             lower(a, *w).as_str(),
-            "the" | "a" | "an" | "he" | "she" | "they" | "it" | "this" | "that" | "but" | "and"
-                | "in" | "on" | "as" | "when" | "officials" | "media" | "police"
+            "the"
+                | "a"
+                | "an"
+                | "he"
+                | "she"
+                | "they"
+                | "it"
+                | "this"
+                | "that"
+                | "but"
+                | "and"
+                | "in"
+                | "on"
+                | "as"
+                | "when"
+                | "officials"
+                | "media"
+                | "police"
         )
     });
     if !all_cap || known || function {
@@ -247,10 +265,12 @@ fn anaphor(a: &Analysis<'_>, v: &SentView<'_>, wi: usize, state: &ClaimState) ->
         }
         "official" | "source" | "spokesman" | "spokesperson" | "spokeswoman" | "governor"
         | "president" | "minister" | "mayor" | "commander" | "general" | "adviser" | "advisor"
-        | "chief" | "head" | "aide" | "prosecutor" | "ambassador" | "envoy" => match &state.last_source {
-            Some(s) if s.kind == ActorKind::Person => Some(s.clone()),
-            _ => last(&|s| s.kind == ActorKind::Person),
-        },
+        | "chief" | "head" | "aide" | "prosecutor" | "ambassador" | "envoy" => {
+            match &state.last_source {
+                Some(s) if s.kind == ActorKind::Person => Some(s.clone()),
+                _ => last(&|s| s.kind == ActorKind::Person),
+            }
+        }
         "kremlin" | "military" | "army" | "staff" => last(&|s| s.kind != ActorKind::Person),
         _ => None,
     };
@@ -483,7 +503,13 @@ pub fn attribute(
                 if frames[t].background {
                     continue;
                 }
-                add_claim(a, &mut frames[t], &sp, v.s.para, "report continued from an earlier sentence");
+                add_claim(
+                    a,
+                    &mut frames[t],
+                    &sp,
+                    v.s.para,
+                    "report continued from an earlier sentence",
+                );
             }
         }
     }
@@ -631,9 +657,10 @@ fn referred_frames(
     state: &ClaimState,
 ) -> Vec<usize> {
     let mut targets = Vec::new();
-    let report_anaphor = v.cues.iter().any(|c| {
-        c.start >= content.0 && c.end <= content.1 && c.has(|q| *q == Cue::ReportAnaphor)
-    });
+    let report_anaphor = v
+        .cues
+        .iter()
+        .any(|c| c.start >= content.0 && c.end <= content.1 && c.has(|q| *q == Cue::ReportAnaphor));
     let weapon = v.mentions.iter().find_map(|m| match &m.value {
         MentionValue::Weapon(w) if m.start >= content.0 && m.end <= content.1 && !w.generic => {
             Some(w.name.clone())
@@ -651,13 +678,26 @@ fn referred_frames(
         );
     } else if negative {
         let text = a.slice(content.0, content.1).to_ascii_lowercase();
-        let several = ["either", "both", "any of", "all of", "these", "the attacks", "the strikes", "the explosions", "the incidents", "any strikes", "any attacks"]
-            .iter()
-            .any(|w| text.contains(w));
+        let several = [
+            "either",
+            "both",
+            "any of",
+            "all of",
+            "these",
+            "the attacks",
+            "the strikes",
+            "the explosions",
+            "the incidents",
+            "any strikes",
+            "any attacks",
+        ]
+        .iter()
+        .any(|w| text.contains(w));
         if several {
-            targets.extend((0..first).filter(|&i| {
-                frames[i].kind.is_violent() && frames[i].para + 3 >= v.s.para
-            }));
+            targets.extend(
+                (0..first)
+                    .filter(|&i| frames[i].kind.is_violent() && frames[i].para + 3 >= v.s.para),
+            );
         } else {
             // A denial always answers something already reported: the last attack.
             targets.extend((0..first).rev().find(|&i| frames[i].kind.is_violent()));
@@ -675,7 +715,8 @@ fn continues_report(a: &Analysis<'_>, v: &SentView<'_>) -> bool {
     }
     let first_words = v.words.get(3).map_or(v.s.end, |w| w.1);
     !v.mentions.iter().any(|m| {
-        m.start < first_words && matches!(&m.value, MentionValue::Actor(x) if x.kind != ActorKind::ArmedForce)
+        m.start < first_words
+            && matches!(&m.value, MentionValue::Actor(x) if x.kind != ActorKind::ArmedForce)
     })
 }
 
@@ -712,15 +753,16 @@ fn track_quotes(
             state.open_quote = Some((v.s.para, p));
             if newly {
                 // "X said: “..." leaves X speaking until the quotation closes.
-                state.quote_speaker = found
-                    .iter()
-                    .find(|f| f.2 .0 < p && f.2 .1 >= p)
-                    .map(|f| Speech {
-                        source: f.0.clone(),
-                        cue: f.1,
-                        cue_text: f.3.clone(),
-                        sentence: Span::new(v.s.start, v.s.end),
-                    });
+                state.quote_speaker =
+                    found
+                        .iter()
+                        .find(|f| f.2 .0 < p && f.2 .1 >= p)
+                        .map(|f| Speech {
+                            source: f.0.clone(),
+                            cue: f.1,
+                            cue_text: f.3.clone(),
+                            sentence: Span::new(v.s.start, v.s.end),
+                        });
             }
         }
         None => {
@@ -733,7 +775,10 @@ fn track_quotes(
 /// Adds one claim to a frame, with its provenance.
 fn add_claim(a: &Analysis<'_>, f: &mut Frame, sp: &Speech, _para: usize, rule: &str) {
     let s = &sp.source;
-    if f.claims.iter().any(|c| c.claim.source == s.name && c.claim.start == sp.sentence.start) {
+    if f.claims
+        .iter()
+        .any(|c| c.claim.source == s.name && c.claim.start == sp.sentence.start)
+    {
         return;
     }
     let blame = sp.cue == SourceCue::Blames && !sp.cue_text.starts_with("alleg");

@@ -45,6 +45,11 @@ pub struct Frame {
     /// 3: named by a compound trigger; 2: kind read from the weapon; 1: generic.
     pub strength: u8,
     pub trigger: Span,
+    /// Every trigger of the happening in its sentence, the chosen one first: "Russia hit
+    /// Kyiv with cruise missile strikes" has "strikes" and "hit".
+    pub triggers: Vec<Span>,
+    /// The attacker is named "the enemy": whose enemy depends on who speaks.
+    pub enemy: bool,
     pub sent: usize,
     pub para: usize,
     pub heading: bool,
@@ -233,6 +238,9 @@ impl<'a> Analysis<'a> {
                         g.kind = kind;
                         g.strength = strength;
                         g.trigger = trig;
+                        g.triggers.insert(0, trig);
+                    } else {
+                        g.triggers.push(trig);
                     }
                     if g.place.is_none() {
                         g.place = place;
@@ -278,7 +286,7 @@ impl<'a> Analysis<'a> {
             };
             self.fill_weapons(v, &mut f, clause);
             self.refine_kind(v, &mut f, clause);
-            self.fill_attacker(v, &mut f);
+            self.fill_attacker_any(v, &mut f);
             self.fill_target(v, &mut f);
             self.fill_date(v, &mut f);
             self.fill_place_prov(&mut f);
@@ -341,6 +349,8 @@ impl<'a> Analysis<'a> {
         trigger: Span,
     ) -> Frame {
         Frame {
+            triggers: vec![trigger],
+            enemy: false,
             kind,
             strength,
             trigger,

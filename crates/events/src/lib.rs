@@ -36,8 +36,10 @@ pub fn extract(doc: &Document, mentions: &[Mention]) -> Vec<Event> {
     let analysis = analysis::Analysis::new(doc, mentions);
     let frames = analysis.frames();
     let clusters = merge::merge(frames);
-    clusters
+    let mut events: Vec<Event> = clusters
         .iter()
         .map(|c| merge::build_event(doc, c))
-        .collect()
+        .collect();
+    merge::infer_attackers(&mut events);
+    events
 }

@@ -12,7 +12,7 @@ use crate::frames::{family, rank_kind, ClaimInfo, DateQuality, Frame};
 use crate::weapons::kind_of_class;
 use sitrep_model::{
     stable_id, Count, Counts, DatePrecision, Document, Event, EventDate, EventId, EventKind,
-    Evidence, Feature, Location, LocationPrecision, PartialDate, Place, Side, Stance, Status,
+    Evidence, Feature, Location, LocationPrecision, PartialDate, Place, Side, Span, Stance, Status,
 };
 
 fn km(a: &Place, b: &Place) -> f64 {
@@ -398,7 +398,7 @@ pub fn build_event(doc: &Document, c: &Cluster) -> Event {
         });
 
     let attacker_frame = first_some(&|f| f.attacker.is_some());
-    let attacker = attacker_frame.and_then(|f| f.attacker.as_ref());
+    let mut attacker = attacker_frame.and_then(|f| f.attacker.clone());
     let target_frame = pool
         .iter()
         .copied()
@@ -464,7 +464,28 @@ pub fn build_event(doc: &Document, c: &Cluster) -> Event {
                     && o.claim.stance == c.claim.stance
             })
     });
-    let acting = attacker.and_then(|a| a.1);
+    // "The enemy attacked": the enemy of whoever says so.
+    let mut enemy_rule = false;
+    if attacker.is_none() && c.frames.iter().any(|f| f.enemy) {
+        let speaker = infos
+            .iter()
+            .find_map(|i| i.side.filter(|s| matches!(s, Side::Ukraine | Side::Russia)));
+        attacker = match speaker {
+            Some(Side::Ukraine) => Some((
+                "Russian Armed Forces".to_string(),
+                Some(Side::Russia),
+                Span::new(0, 0),
+            )),
+            Some(Side::Russia) => Some((
+                "Armed Forces of Ukraine".to_string(),
+                Some(Side::Ukraine),
+                Span::new(0, 0),
+            )),
+            _ => None,
+        };
+        enemy_rule = attacker.is_some();
+    }
+    let acting = attacker.as_ref().and_then(|a| a.1);
     let unverified = all.iter().any(|f| f.unverified);
     let st = status(&infos, acting, unverified);
 
@@ -504,7 +525,17 @@ pub fn build_event(doc: &Document, c: &Cluster) -> Event {
         });
     }
     chosen("location", place_frame, &mut provenance);
-    chosen("attacker", attacker_frame, &mut provenance);
+    if enemy_rule {
+        provenance.push(sitrep_model::FieldSource {
+            field: "attacker".into(),
+            start: 0,
+            end: 0,
+            text: "enemy".into(),
+            rule: "\"the enemy\" in the words of a source of the other side".into(),
+        });
+    } else {
+        chosen("attacker", attacker_frame, &mut provenance);
+    }
     chosen("target", target_frame, &mut provenance);
     for f in &all {
         for p in &f.provenance {
@@ -528,7 +559,7 @@ pub fn build_event(doc: &Document, c: &Cluster) -> Event {
         acled: kind.acled(agreed),
         date,
         location,
-        attacker: attacker.map(|a| a.0.clone()),
+        attacker: attacker.map(|a| a.0),
         target,
         weapons,
         counts,
@@ -546,5 +577,38 @@ fn stance_rank(s: Stance) -> u8 {
         Stance::Alleges => 3,
         Stance::NotConfirmed => 4,
         Stance::Denies => 5,
+    }
+}
+
+/// Gives an attack that names no attacker the one attacker the report names for its other
+/// attacks in the same country: "A Kyiv apartment block was destroyed" in a report of Russian
+/// strikes on Ukraine. Nothing is given when the report names several attackers there.
+pub fn infer_attackers(events: &mut [Event]) {
+    let country = |e: &Event| e.location.as_ref().and_then(|l| l.country.clone());
+    let known: Vec<(Option<String>, String)> = events
+        .iter()
+        .filter(|e| e.kind.is_violent())
+        .filter_map(|e| e.attacker.clone().map(|a| (country(e), a)))
+        .collect();
+    for e in events.iter_mut() {
+        if e.attacker.is_some() || !e.kind.is_violent() || e.kind == EventKind::Interception {
+            continue;
+        }
+        let Some(cc) = country(e) else { continue };
+        let mut names = known
+            .iter()
+            .filter(|(c, _)| c.as_deref() == Some(cc.as_str()))
+            .map(|(_, a)| a.as_str());
+        let Some(first) = names.next() else { continue };
+        if names.all(|a| a == first) {
+            e.attacker = Some(first.to_string());
+            e.provenance.push(sitrep_model::FieldSource {
+                field: "attacker".into(),
+                start: 0,
+                end: 0,
+                text: String::new(),
+                rule: format!("the attacker of the report's other attacks in {cc}"),
+            });
+        }
     }
 }

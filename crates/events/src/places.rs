@@ -146,9 +146,22 @@ impl<'a> Analysis<'a> {
         let direction = |w: &str| {
             matches!(
                 w,
-                "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast"
-                    | "southwest" | "north-east" | "north-west" | "south-east" | "south-west"
-                    | "northeastern" | "northwestern" | "southeastern" | "southwestern"
+                "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "northeast"
+                    | "northwest"
+                    | "southeast"
+                    | "southwest"
+                    | "north-east"
+                    | "north-west"
+                    | "south-east"
+                    | "south-west"
+                    | "northeastern"
+                    | "northwestern"
+                    | "southeastern"
+                    | "southwestern"
             )
         };
         let distance = |w: &str| {
@@ -367,8 +380,10 @@ pub(crate) fn same_scene(a: &Place, b: &Place) -> bool {
         return true;
     }
     let inside = |small: &Place, big: &Place| {
-        matches!(big.feature, Feature::Admin1 | Feature::Region | Feature::Admin2)
-            && (small.admin1.as_deref() == Some(big.name.as_str()) || km(small, big) < 60.0)
+        matches!(
+            big.feature,
+            Feature::Admin1 | Feature::Region | Feature::Admin2
+        ) && (small.admin1.as_deref() == Some(big.name.as_str()) || km(small, big) < 60.0)
     };
     inside(a, b) || inside(b, a) || km(a, b) < 10.0
 }
