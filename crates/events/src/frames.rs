@@ -216,9 +216,22 @@ impl<'a> Analysis<'a> {
             }
         }
         let threat_sentence = political.iter().any(|p| p.1 == EventKind::Threat);
+        // "One woman was killed and two more injured in Donetsk province": people killed or
+        // hurt at a place report a violent event even when the attack is not named.
+        let casualty_frame = if violent.is_empty() && political.is_empty() {
+            self.casualty_report(v)
+        } else {
+            None
+        };
 
         // Violent frames: triggers grouped by the place of their clause.
         let mut groups: Vec<Frame> = Vec::new();
+        if let Some((trigger, place)) = casualty_frame {
+            let mut f = self.new_frame(v, EventKind::Strike, 1, trigger);
+            f.place = Some(place);
+            f.provenance[0].rule = "casualties at a place".into();
+            groups.push(f);
+        }
         for &(ci, kind, strength) in &violent {
             let c = &v.cues[ci];
             let clause = self.clause(v, c.start);
@@ -431,6 +444,45 @@ impl<'a> Analysis<'a> {
                     .contains(',')
             })
             .any(|&w| flying(w))
+    }
+
+    /// The casualty word and the place of a sentence that reports people killed or injured
+    /// at a place without naming the attack. Tallies ("since February", "in total", "so far")
+    /// are not events.
+    fn casualty_report(&self, v: &SentView<'_>) -> Option<(Span, (Place, Span, String))> {
+        let cue = v
+            .cues
+            .iter()
+            .find(|c| c.has(|q| matches!(q, Cue::Casualty(_))))?;
+        let lower = self.slice(v.s.start, v.s.end).to_ascii_lowercase();
+        if ["since ", "in total", "so far", "to date", "total of", "overall", "throughout", "in the war", "of the war"]
+            .iter()
+            .any(|w| lower.contains(w))
+        {
+            return None;
+        }
+        let quantities: Vec<(Span, sitrep_model::Count)> = v
+            .mentions
+            .iter()
+            .filter_map(|m| match &m.value {
+                MentionValue::Quantity(q) => Some((m.span(), *q)),
+                _ => None,
+            })
+            .collect();
+        let counted = crate::casualties::read(self.text, &v.words, &quantities)
+            .iter()
+            .any(|c| c.count.min > 0);
+        if !counted {
+            return None;
+        }
+        let (m, p) = self
+            .scene_places(v, (v.s.start, v.s.end))
+            .into_iter()
+            .max_by_key(|(_, p)| Self::place_rank(p))?;
+        Some((
+            Span::new(cue.start, cue.end),
+            (p.clone(), m.span(), m.text.clone()),
+        ))
     }
 
     /// A trigger word that names no happening: an infinitive of purpose ("allowed it to

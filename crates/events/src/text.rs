@@ -96,7 +96,16 @@ pub fn split(text: &str) -> Vec<Sentence> {
                 break;
             }
             let at_end = j >= n;
-            let followed_by_space = at_end || bytes[j].is_ascii_whitespace();
+            // "stationed there.The building": sentences glued by a lost space, a lower-case
+            // word before the stop and a capitalised word after it.
+            let glued = b == b'.' && j == i + 1 && !at_end && {
+                let before = text[..i].chars().next_back();
+                let mut after = text[j..].chars();
+                before.is_some_and(|c| c.is_lowercase())
+                    && after.next().is_some_and(char::is_uppercase)
+                    && after.next().is_some_and(char::is_lowercase)
+            };
+            let followed_by_space = at_end || bytes[j].is_ascii_whitespace() || glued;
             if followed_by_space {
                 let s = start.unwrap_or(i);
                 let word_start = text[s..i]
@@ -239,6 +248,17 @@ mod tests {
             .map(|&(s, e)| &t[s..e])
             .collect();
         assert_eq!(w, vec!["Russia's", "Kh-101", "fired"]);
+    }
+
+    #[test]
+    fn sentences_glued_by_a_lost_space_are_split() {
+        assert_eq!(
+            texts("Launchers are stationed there.The building was attacked."),
+            vec!["Launchers are stationed there.", "The building was attacked."]
+        );
+        // Domains and initials stay whole.
+        assert_eq!(texts("See kyivpost.com for more."), vec!["See kyivpost.com for more."]);
+        assert_eq!(texts("U.S.A. Today it rained."), vec!["U.S.A. Today it rained."]);
     }
 
     #[test]
