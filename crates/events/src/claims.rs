@@ -220,6 +220,26 @@ fn source_of(a: &Analysis<'_>, m: &sitrep_model::Mention, places_ok: bool) -> Op
             side: p.country.as_deref().and_then(side_of_country),
             span: m.span(),
         }),
+        // A capital speaking for its state: "Kyiv and Moscow traded accusations".
+        MentionValue::Place(p) if places_ok => {
+            let (_, cc) = crate::places::CAPITALS
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(&p.name))?;
+            let state = match *cc {
+                "UA" => "Ukraine",
+                "RU" => "Russia",
+                "BY" => "Belarus",
+                "US" => "United States",
+                _ => return None,
+            };
+            Some(Source {
+                name: state.to_string(),
+                kind: ActorKind::State,
+                country: Some(cc.to_string()),
+                side: side_of_country(cc),
+                span: m.span(),
+            })
+        }
         _ => {
             let _ = a;
             None
@@ -272,11 +292,37 @@ fn anaphor(a: &Analysis<'_>, v: &SentView<'_>, wi: usize, state: &ClaimState) ->
             }
         }
         "kremlin" | "military" | "army" | "staff" => last(&|s| s.kind != ActorKind::Person),
+        // "the authorities said", "local officials said": officials of the country the
+        // sentence is set in.
+        "authorities" | "officials" | "local" | "regional" => officials_of(a, v),
         _ => None,
     };
     found.map(|mut s| {
         s.span = span;
         s
+    })
+}
+
+/// Officials named only as such ("the authorities", "local officials"), credited to the
+/// country of the sentence's places: "Ukrainian officials" for a sentence set in Kherson.
+fn officials_of(a: &Analysis<'_>, v: &SentView<'_>) -> Option<Source> {
+    let cc = v.mentions.iter().find_map(|m| match &m.value {
+        MentionValue::Place(p) => p.country.clone(),
+        _ => None,
+    })?;
+    let demonym = match cc.as_str() {
+        "UA" => "Ukrainian",
+        "RU" => "Russian",
+        "BY" => "Belarusian",
+        _ => return None,
+    };
+    let _ = a;
+    Some(Source {
+        name: format!("{demonym} officials"),
+        kind: ActorKind::Institution,
+        side: side_of_country(&cc),
+        country: Some(cc),
+        span: Span::new(v.s.start, v.s.start),
     })
 }
 
@@ -360,9 +406,7 @@ fn find_source(
             let before = a.slice(v.s.start, cue.0).trim_end();
             let between = a.slice(cue.1, m.start).to_ascii_lowercase();
             let reported = between.contains("that") || between.contains(':');
-            if !reported
-                && (before.ends_with(',') || before.ends_with('\u{201D}') || before.ends_with('"'))
-            {
+            if !reported && ends_clause(before) {
                 if let Some(s) = source_of(a, m, false) {
                     return Some((s, true));
                 }
@@ -371,7 +415,7 @@ fn find_source(
     }
     {
         let before = a.slice(v.s.start, cue.0).trim_end();
-        if before.ends_with(',') || before.ends_with('\u{201D}') || before.ends_with('"') {
+        if ends_clause(before) {
             if let Some(s) = unknown_name_after(a, v, word_index(v, cue.1).saturating_sub(1)) {
                 return Some((s, true));
             }
@@ -482,11 +526,37 @@ pub fn attribute(
                         continue;
                     };
                     let content = content_of(a, v, (c.start, c.end), &s, inverted);
+                    // "Kyiv and Moscow have traded accusations": both speak.
+                    if let Some(other) = coordinated_source(a, v, &s) {
+                        found.push((other, sc, content, text.clone()));
+                    }
                     found.push((s, sc, content, text));
                 }
                 _ => continue,
             }
             break;
+        }
+    }
+    // "Podolyak said Ukraine was not behind the explosion": the denial is the speaker's, not
+    // a claim of the state it names.
+    let mut k = 0;
+    while k < found.len() {
+        let inner_pos = found[k].2 .0;
+        let outer = found.iter().position(|o| {
+            o.1 == SourceCue::Says
+                && o.0.name != found[k].0.name
+                && o.2 .0 < found[k].0.span.start
+                && o.2 .1 >= inner_pos
+                && o.0.span.end <= found[k].0.span.start
+                && !a.slice(o.2 .0, found[k].0.span.start).contains([';', ':'])
+        });
+        match outer {
+            Some(o) if found[k].1 != SourceCue::Says => {
+                found[o].1 = found[k].1;
+                found[o].3 = found[k].3.clone();
+                found.remove(k);
+            }
+            _ => k += 1,
         }
     }
     // The sentences inside a quotation opened earlier are its speaker's words.
@@ -588,6 +658,25 @@ pub fn attribute(
     }
 }
 
+/// The other half of a coordinated subject: "Kyiv and Moscow", "Russia and Ukraine".
+fn coordinated_source(a: &Analysis<'_>, v: &SentView<'_>, s: &Source) -> Option<Source> {
+    v.mentions.iter().find_map(|m| {
+        let joined = (m.end <= s.span.start && a.slice(m.end, s.span.start).trim() == "and")
+            || (m.start >= s.span.end && a.slice(s.span.end, m.start).trim() == "and");
+        if joined {
+            source_of(a, m, true)
+        } else {
+            None
+        }
+    })
+}
+
+/// Text before a reporting verb or its subject that ends the reported clause: a comma, a
+/// closing quote or a dash ("Street fights are underway - assures the governor").
+fn ends_clause(before: &str) -> bool {
+    before.ends_with([',', '\u{201D}', '"', '-', '\u{2013}', '\u{2014}'])
+}
+
 /// The stance of a negated cue: "has not confirmed" and "did not claim" decline to confirm,
 /// "was not behind" denies, "did not say" says nothing.
 fn negate(sc: SourceCue, text: &str, negated: bool) -> Option<SourceCue> {
@@ -618,13 +707,12 @@ fn content_of(
         return (v.s.start, cue.0);
     }
     let before_source = a.slice(v.s.start, s.span.start).trim_end();
-    let after_clause = s.span.start > v.s.start
-        && s.span.start < cue.0
-        && (before_source.ends_with(',')
-            || before_source.ends_with('\u{201D}')
-            || before_source.ends_with('"')
-            || before_source.ends_with(", the")
-            || before_source.ends_with(", The"));
+    let before_source = before_source
+        .strip_suffix(" the")
+        .or_else(|| before_source.strip_suffix(" The"))
+        .unwrap_or(before_source)
+        .trim_end();
+    let after_clause = s.span.start > v.s.start && s.span.start < cue.0 && ends_clause(before_source);
     if after_clause {
         return (v.s.start, v.s.end);
     }
@@ -639,7 +727,10 @@ fn content_of(
     {
         (v.s.start, s.span.start)
     } else {
-        (cue.1, v.s.end)
+        // What follows the verb, up to a semicolon that starts another statement.
+        let rest = a.slice(cue.1, v.s.end);
+        let end = rest.find("; ").map_or(v.s.end, |k| cue.1 + k);
+        (cue.1, end)
     }
 }
 
@@ -675,6 +766,22 @@ fn referred_frames(
             (0..first)
                 .rev()
                 .find(|&i| frames[i].weapons.iter().any(|x| x.name == w)),
+        );
+    } else if v.cues.iter().any(|c| {
+        c.start >= content.0
+            && c.end <= content.1
+            && c.has(|q| matches!(q, Cue::Casualty(_) | Cue::Zero(_)))
+    }) && !negative
+        && !v.mentions.iter().any(|m| {
+            m.start >= content.0 && m.end <= content.1 && matches!(m.value, MentionValue::Place(_))
+        })
+    {
+        // "Kyiv mayor Vitali Klitschko said three people were in hospital": the toll of the
+        // attack just reported.
+        targets.extend(
+            (0..first)
+                .rev()
+                .find(|&i| frames[i].kind.is_violent() && frames[i].para + 1 >= v.s.para),
         );
     } else if negative {
         let text = a.slice(content.0, content.1).to_ascii_lowercase();

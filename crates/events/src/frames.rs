@@ -62,6 +62,8 @@ pub struct Frame {
     pub counts: Counts,
     pub claims: Vec<ClaimInfo>,
     pub unverified: bool,
+    /// The sentence hedges what it reports ("reportedly", "allegedly", "speculation").
+    pub hedged: bool,
     pub agreed: bool,
     /// A reference to an attack made inside a statement about something else (the cause
     /// of a threatened retaliation): it names the event but the speaker does not assert it.
@@ -163,6 +165,7 @@ impl<'a> Analysis<'a> {
             .iter()
             .position(|c| c.has(|q| *q == Cue::Trigger(EventKind::Aid, Strength::Specific)));
         let unverified = v.cues.iter().any(|c| c.has(|q| *q == Cue::Unverified));
+        let hedged = v.cues.iter().any(|c| c.has(|q| *q == Cue::Hedge));
         let agreed = v.cues.iter().any(|c| c.has(|q| *q == Cue::Agreed));
         // Violent triggers, with the modality check; modal ones become threats.
         let mut violent: Vec<(usize, EventKind, u8)> = Vec::new();
@@ -304,6 +307,7 @@ impl<'a> Analysis<'a> {
             self.fill_date(v, &mut f);
             self.fill_place_prov(&mut f);
             f.unverified = unverified;
+            f.hedged = hedged;
             f.background = threat_sentence;
             f.definite = self.definite(v, f.trigger.start);
             out.push(f);
@@ -379,6 +383,7 @@ impl<'a> Analysis<'a> {
             counts: Counts::default(),
             claims: Vec::new(),
             unverified: false,
+            hedged: false,
             agreed: false,
             background: false,
             definite: false,
@@ -533,6 +538,19 @@ impl<'a> Analysis<'a> {
         }
         let next = |k: usize| lower(wi + k);
         if t == "used" && next(1) == "to" {
+            return true;
+        }
+        // "plans to launch an offensive", "does not expect Ukraine to carry out strikes".
+        let infinitive_light_verb = (1..=4).filter_map(|k| wi.checked_sub(k)).any(|i| {
+            i >= 1
+                && lower(i - 1) == "to"
+                && matches!(
+                    lower(i).as_str(),
+                    "launch" | "conduct" | "mount" | "carry" | "stage" | "begin" | "start"
+                        | "prepare" | "plan"
+                )
+        });
+        if infinitive_light_verb {
             return true;
         }
         let nth_after = (1..=3).map(next).collect::<Vec<_>>();

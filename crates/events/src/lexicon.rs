@@ -443,6 +443,19 @@ fn table() -> Vec<(&'static str, Cue)> {
             "writes",
             "published",
             "showed",
+            "reporting",
+            "saying",
+            "stating",
+            "announcing",
+            "assures",
+            "assured",
+            "stressed",
+            "stresses",
+            "emphasised",
+            "emphasized",
+            "explained",
+            "specified",
+            "clarified",
         ],
         Cue::Source(SourceCue::Says),
     );
@@ -466,6 +479,13 @@ fn table() -> Vec<(&'static str, Cue)> {
             "behind the",
             "alleged",
             "alleges",
+            "traded accusations",
+            "trade accusations",
+            "traded blame",
+            "blamed each other",
+            "accused each other",
+            "blame each other",
+            "accuse each other",
         ],
         Cue::Source(SourceCue::Blames),
     );
@@ -537,7 +557,17 @@ fn table() -> Vec<(&'static str, Cue)> {
         Cue::Unverified,
     );
     add(
-        &["reportedly", "allegedly", "purportedly", "apparently"],
+        &[
+            "reportedly",
+            "allegedly",
+            "purportedly",
+            "apparently",
+            "speculation",
+            "presumably",
+            "believed to",
+            "thought to",
+            "suspected",
+        ],
         Cue::Hedge,
     );
     add(

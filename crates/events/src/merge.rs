@@ -254,7 +254,17 @@ fn place_rank_of(f: Feature) -> u8 {
 
 /// The contract's status, first match wins: denied, disputed, confirmed, claimed,
 /// unverified, reported. Blame is a claim of its own and does not make an event claimed.
-pub fn status(claims: &[ClaimInfo], acting: Option<Side>, unverified: bool) -> Status {
+pub fn status(
+    claims: &[ClaimInfo],
+    acting: Option<Side>,
+    unverified: bool,
+    outlet_states: bool,
+) -> Status {
+    // Each side blaming the other ("Kyiv and Moscow traded accusations") is a dispute.
+    let blames = |side: Side| claims.iter().any(|c| c.blame && c.side == Some(side));
+    if blames(Side::Ukraine) && blames(Side::Russia) {
+        return Status::Disputed;
+    }
     let named: Vec<&ClaimInfo> = claims.iter().filter(|c| !c.blame).collect();
     let denies = named.iter().filter(|c| c.claim.stance == Stance::Denies);
     let asserts: Vec<&&ClaimInfo> = named
@@ -295,6 +305,10 @@ pub fn status(claims: &[ClaimInfo], acting: Option<Side>, unverified: bool) -> S
         .any(|c| official(c) && c.side == Some(Side::Russia));
     if confirmed_by_actor || (ua && ru) {
         return Status::Confirmed;
+    }
+    // Reported as fact by the outlet itself, whoever else also speaks of it.
+    if outlet_states {
+        return Status::Reported;
     }
     if !asserts.is_empty() {
         return Status::Claimed;
@@ -487,7 +501,18 @@ pub fn build_event(doc: &Document, c: &Cluster) -> Event {
     }
     let acting = attacker.as_ref().and_then(|a| a.1);
     let unverified = all.iter().any(|f| f.unverified);
-    let st = status(&infos, acting, unverified);
+    // The outlet states the happening in its own words, not only through sources: a body
+    // sentence that reports it anew ("Russia hit Kyiv with cruise missiles"), not a headline
+    // and not a later reference to it ("the strike").
+    let outlet_states = c.frames.iter().any(|f| {
+        f.claims.is_empty()
+            && !f.hedged
+            && !f.unverified
+            && !f.background
+            && !f.heading
+            && !f.definite
+    });
+    let st = status(&infos, acting, unverified, outlet_states);
 
     let mut evidence: Vec<Evidence> = Vec::new();
     for f in &all {
