@@ -90,6 +90,24 @@ pub(crate) const TARGET_HEADS: &[&str] = &[
     "complex",
     "center",
     "centre",
+    "centres",
+    "centers",
+    "administration",
+    "storage",
+    "barracks",
+    "hotel",
+    "church",
+    "museum",
+    "university",
+    "kindergarten",
+    "shop",
+    "supermarket",
+    "mall",
+    "cafe",
+    "restaurant",
+    "garage",
+    "farm",
+    "field",
     "grid",
     "network",
     "hub",
@@ -775,6 +793,17 @@ impl<'a> Analysis<'a> {
                 while k > 0 && np.len() < 5 {
                     let w = v.words[k - 1];
                     let t = self.word_at(w).to_ascii_lowercase();
+                    // "a hospital in Kharkiv was hit": the place is where, not what.
+                    if matches!(t.as_str(), "in" | "at" | "near" | "of")
+                        && !np.is_empty()
+                        && v.mentions.iter().any(|m| {
+                            m.start == np[0].0 && matches!(m.value, MentionValue::Place(_))
+                        })
+                    {
+                        np.clear();
+                        k -= 1;
+                        continue;
+                    }
                     if NP_STOP.contains(&t.as_str()) && !matches!(t.as_str(), "the" | "a" | "an")
                         || PREPOSITIONS.contains(&t.as_str())
                     {
@@ -810,7 +839,12 @@ impl<'a> Analysis<'a> {
             || v.mentions
                 .iter()
                 .any(|m| m.start >= a && m.end <= b && matches!(m.value, MentionValue::Weapon(_)));
-        if military {
+        // "army training centres", "military airfield": a facility is the target, whoever uses
+        // it; the forces are the target when the phrase is about them ("Ukrainian positions").
+        let facility_head = words.last().is_some_and(|w| {
+            TARGET_HEADS.contains(&w.as_str()) && !MILITARY_WORDS.contains(&w.as_str())
+        });
+        if military && !facility_head {
             for c in v.cues {
                 if c.start >= a && c.end <= b {
                     if let Some(Cue::Demonym(cc)) =

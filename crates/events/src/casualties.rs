@@ -338,6 +338,7 @@ fn auxiliary(w: &str) -> bool {
             | "believed"
             | "feared"
             | "thought"
+            | "known"
             | "to"
     )
 }
@@ -441,6 +442,20 @@ pub fn read(text: &str, words: &[(usize, usize)], quantities: &[(Span, Count)]) 
         if combined(&w, k, harm) {
             continue;
         }
+        // "more than twenty people are on the list of wounded", "two children are among the
+        // dead": the subject of the copula before.
+        if let Some(copula) = among_the(&w, k) {
+            if let Some((count, first)) = subject(&w, copula + 1) {
+                out.push(Casualty {
+                    harm,
+                    count,
+                    span: w.span(first, k),
+                    rule: "subject of \"among the dead\"",
+                    update: false,
+                });
+            }
+            continue;
+        }
         // "the number of injured has risen to 20".
         if k >= 2 && w.lw(k - 1) == "of" && w.lw(k - 2) == "number" {
             if let Some((count, last, _)) = running_total(&w, k) {
@@ -479,6 +494,23 @@ pub fn read(text: &str, words: &[(usize, usize)], quantities: &[(Span, Count)]) 
         });
     }
     out
+}
+
+/// For "(are) among the dead", "(are) on the list of wounded": the index of the copula.
+fn among_the(w: &Words<'_>, k: usize) -> Option<usize> {
+    let lead = if k >= 2 && w.lw(k - 1) == "the" && w.lw(k - 2) == "among" {
+        k - 2
+    } else if k >= 3 && w.lw(k - 1) == "of" && w.lw(k - 2) == "list" {
+        // "on the list of wounded"
+        (k.saturating_sub(5)..k - 2)
+            .rev()
+            .find(|&i| w.lw(i) == "on")
+            .unwrap_or(k - 3)
+    } else {
+        return None;
+    };
+    let c = lead.checked_sub(1)?;
+    matches!(w.lw(c), "are" | "were" | "is" | "was" | "remain").then_some(c)
 }
 
 /// "killed or injured", "dead and wounded": one figure for both, which gives neither.

@@ -712,7 +712,8 @@ fn content_of(
         .or_else(|| before_source.strip_suffix(" The"))
         .unwrap_or(before_source)
         .trim_end();
-    let after_clause = s.span.start > v.s.start && s.span.start < cue.0 && ends_clause(before_source);
+    let after_clause =
+        s.span.start > v.s.start && s.span.start < cue.0 && ends_clause(before_source);
     if after_clause {
         return (v.s.start, v.s.end);
     }

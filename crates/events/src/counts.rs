@@ -62,11 +62,33 @@ impl<'a> Analysis<'a> {
         let sentence_violent: Vec<usize> = (first..out.len())
             .filter(|&i| out[i].kind.is_violent())
             .collect();
+        // A sentence of counts that names its own place speaks of that place: "In Ukraine, 28
+        // journalists were killed" is no toll of the convoy shelled in Luhansk.
+        let own_places: Vec<&sitrep_model::Place> = v
+            .mentions
+            .iter()
+            .filter_map(|m| match &m.value {
+                MentionValue::Place(p) => Some(p),
+                _ => None,
+            })
+            .collect();
+        let speaks_of = |f: &Frame| {
+            own_places.is_empty()
+                || f.place.as_ref().is_none_or(|(fp, _, _)| {
+                    own_places.iter().any(|p| {
+                        Self::place_rank(p) >= Self::place_rank(fp)
+                            && crate::places::same_scene(p, fp)
+                    })
+                })
+        };
         for (role, count, span, rule) in found {
             let target = if sentence_violent.is_empty() {
-                (0..first).rev().find(|&i| {
-                    out[i].kind.is_violent() && !out[i].heading && out[i].para + 1 >= v.s.para
-                })
+                (0..first)
+                    .rev()
+                    .find(|&i| {
+                        out[i].kind.is_violent() && !out[i].heading && out[i].para + 1 >= v.s.para
+                    })
+                    .filter(|&i| speaks_of(&out[i]))
             } else {
                 // The frame whose trigger or place comes last before the count: "hit Kyiv and
                 // Cherkasy, where one person died" counts the death in Cherkasy.

@@ -460,9 +460,19 @@ impl<'a> Analysis<'a> {
             .iter()
             .find(|c| c.has(|q| matches!(q, Cue::Casualty(_))))?;
         let lower = self.slice(v.s.start, v.s.end).to_ascii_lowercase();
-        if ["since ", "in total", "so far", "to date", "total of", "overall", "throughout", "in the war", "of the war"]
-            .iter()
-            .any(|w| lower.contains(w))
+        if [
+            "since ",
+            "in total",
+            "so far",
+            "to date",
+            "total of",
+            "overall",
+            "throughout",
+            "in the war",
+            "of the war",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
         {
             return None;
         }
@@ -540,14 +550,45 @@ impl<'a> Analysis<'a> {
         if t == "used" && next(1) == "to" {
             return true;
         }
+        // Debris is an event only when it does harm: "debris damaged a house", "falling
+        // debris injured two", not "smoke and debris" at a scene already reported.
+        if matches!(t.as_str(), "debris" | "wreckage") {
+            let harm = (1..=6).map(next).any(|w| {
+                matches!(
+                    w.as_str(),
+                    "damaged"
+                        | "fell"
+                        | "hit"
+                        | "struck"
+                        | "landed"
+                        | "injured"
+                        | "killed"
+                        | "sparked"
+                        | "caused"
+                        | "started"
+                        | "destroyed"
+                        | "wounded"
+                )
+            }) || (wi >= 1 && matches!(lower(wi - 1).as_str(), "falling" | "fallen"));
+            if !harm {
+                return true;
+            }
+        }
         // "plans to launch an offensive", "does not expect Ukraine to carry out strikes".
         let infinitive_light_verb = (1..=4).filter_map(|k| wi.checked_sub(k)).any(|i| {
             i >= 1
                 && lower(i - 1) == "to"
                 && matches!(
                     lower(i).as_str(),
-                    "launch" | "conduct" | "mount" | "carry" | "stage" | "begin" | "start"
-                        | "prepare" | "plan"
+                    "launch"
+                        | "conduct"
+                        | "mount"
+                        | "carry"
+                        | "stage"
+                        | "begin"
+                        | "start"
+                        | "prepare"
+                        | "plan"
                 )
         });
         if infinitive_light_verb {

@@ -41,5 +41,6 @@ pub fn extract(doc: &Document, mentions: &[Mention]) -> Vec<Event> {
         .map(|c| merge::build_event(doc, c))
         .collect();
     merge::infer_attackers(&mut events);
+    merge::infer_kinds(&mut events);
     events
 }

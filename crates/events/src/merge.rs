@@ -438,6 +438,14 @@ pub fn build_event(doc: &Document, c: &Cluster) -> Event {
             }
         }
     }
+    // A class word inside a more precise one says nothing more: "missile" beside "cruise
+    // missile".
+    let all_names = weapons.clone();
+    weapons.retain(|w| {
+        !all_names
+            .iter()
+            .any(|o| o != w && o.ends_with(&format!(" {w}")))
+    });
 
     let mut counts = Counts::default();
     let pick = |slot: &mut Option<Count>, v: Option<Count>| {
@@ -602,6 +610,50 @@ fn stance_rank(s: Stance) -> u8 {
         Stance::Alleges => 3,
         Stance::NotConfirmed => 4,
         Stance::Denies => 5,
+    }
+}
+
+/// Gives an attack of unstated means, named with no weapon, the one means the report gives for
+/// its other attacks in the same country: "Other areas included Cherkasy, where one person
+/// died" in a report of a missile barrage.
+pub fn infer_kinds(events: &mut [Event]) {
+    let country = |e: &Event| e.location.as_ref().and_then(|l| l.country.clone());
+    let specific = |k: EventKind| {
+        k.is_violent()
+            && !matches!(
+                k,
+                EventKind::Strike
+                    | EventKind::Explosion
+                    | EventKind::Interception
+                    | EventKind::ArmedClash
+            )
+    };
+    let known: Vec<(Option<String>, EventKind)> = events
+        .iter()
+        .filter(|e| specific(e.kind))
+        .map(|e| (country(e), e.kind))
+        .collect();
+    for e in events.iter_mut() {
+        if e.kind != EventKind::Strike || !e.weapons.is_empty() {
+            continue;
+        }
+        let Some(cc) = country(e) else { continue };
+        let mut kinds = known
+            .iter()
+            .filter(|(c, _)| c.as_deref() == Some(cc.as_str()))
+            .map(|(_, k)| *k);
+        let Some(first) = kinds.next() else { continue };
+        if kinds.all(|k| k == first) {
+            e.kind = first;
+            e.acled = first.acled(false);
+            e.provenance.push(sitrep_model::FieldSource {
+                field: "kind".into(),
+                start: 0,
+                end: 0,
+                text: String::new(),
+                rule: format!("the means of the report's other attacks in {cc}"),
+            });
+        }
     }
 }
 

@@ -254,11 +254,20 @@ mod tests {
     fn sentences_glued_by_a_lost_space_are_split() {
         assert_eq!(
             texts("Launchers are stationed there.The building was attacked."),
-            vec!["Launchers are stationed there.", "The building was attacked."]
+            vec![
+                "Launchers are stationed there.",
+                "The building was attacked."
+            ]
         );
         // Domains and initials stay whole.
-        assert_eq!(texts("See kyivpost.com for more."), vec!["See kyivpost.com for more."]);
-        assert_eq!(texts("U.S.A. Today it rained."), vec!["U.S.A. Today it rained."]);
+        assert_eq!(
+            texts("See kyivpost.com for more."),
+            vec!["See kyivpost.com for more."]
+        );
+        assert_eq!(
+            texts("U.S.A. Today it rained."),
+            vec!["U.S.A. Today it rained."]
+        );
     }
 
     #[test]

@@ -26,6 +26,7 @@ impl<'a> Analysis<'a> {
                 if m.start >= clause.0
                     && m.end <= clause.1
                     && !f.weapons.iter().any(|x| x.name == w.name)
+                    && !self.supplied(v, m.start)
                 {
                     f.weapons.push(FrameWeapon {
                         name: w.name.clone(),
@@ -43,6 +44,52 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
+    }
+
+    /// A weapon named as what is given or wanted, not used: "to receive more HIMARS", "supplying
+    /// Ukraine with long-range artillery", "deliveries of Patriot systems".
+    fn supplied(&self, v: &SentView<'_>, pos: usize) -> bool {
+        let wi = Self::word_index(v, pos);
+        (1..=4).filter_map(|k| wi.checked_sub(k)).any(|i| {
+            matches!(
+                self.word_at(v.words[i]).to_ascii_lowercase().as_str(),
+                "receive"
+                    | "received"
+                    | "receiving"
+                    | "supply"
+                    | "supplied"
+                    | "supplying"
+                    | "provide"
+                    | "provided"
+                    | "providing"
+                    | "deliver"
+                    | "delivered"
+                    | "delivering"
+                    | "deliveries"
+                    | "send"
+                    | "sent"
+                    | "sending"
+                    | "transfer"
+                    | "transferred"
+                    | "give"
+                    | "gave"
+                    | "giving"
+                    | "acquire"
+                    | "buy"
+                    | "bought"
+                    | "purchase"
+                    | "produce"
+                    | "produced"
+                    | "manufacture"
+                    | "imported"
+                    | "requested"
+                    | "request"
+                    | "needs"
+                    | "need"
+                    | "pledged"
+                    | "promised"
+            )
+        })
     }
 
     /// A generic trigger takes its kind from the weapon used: the first attack weapon in the

@@ -76,6 +76,8 @@ fn each_way_of_stating_casualties_gives_its_counts() {
         ("The death toll from the strike on the city on 28 June has risen to 12, the governor said.", n(12), None),
         ("The number of injured rose to 20.", None, n(20)),
         ("Three people sustained injuries.", None, n(3)),
+        ("Three people are known to have died, and more than twenty people are on the list of wounded.", n(3), at_least(20)),
+        ("Two children are among the dead.", n(2), None),
         // Numbers that are not counts of people.
         ("The strike hit a five-storey building and damaged 20 cars.", None, None),
         ("He was killed 20 km from the front.", None, None),
