@@ -272,9 +272,22 @@ impl<'a> Analysis<'a> {
         // One event per place: a trigger whose clause lists several places ("struck training
         // centres in the regions of Chernihiv, Zhytomyr and Lviv") reports an attack on each.
         let mut extra: Vec<Frame> = Vec::new();
+        for g in groups.iter_mut() {
+            // Weapons downed over several regions are one interception, counted once, and
+            // no single one of the regions is its place.
+            if g.kind == EventKind::Interception && g.place.is_some() {
+                let clause = self.clause(v, g.trigger.start);
+                let places = self.scene_places(v, clause);
+                let distinct = places
+                    .iter()
+                    .any(|(_, q)| places.iter().any(|(_, r)| !crate::places::same_scene(q, r)));
+                if distinct {
+                    g.place = None;
+                }
+            }
+        }
         for g in &groups {
             let Some((p, _, _)) = &g.place else { continue };
-            // Weapons downed over several regions are one interception, counted once.
             if p.feature == Feature::Country || g.kind == EventKind::Interception {
                 continue;
             }

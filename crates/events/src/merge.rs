@@ -87,10 +87,13 @@ impl Cluster {
     /// Whether `f` may join, and whether something positively links it.
     fn fits(&self, f: &Frame) -> (bool, bool) {
         let mut link = false;
+        let country = |p: &Place| p.feature == Feature::Country;
+        let local = |p: &Place| place_rank(p) >= place_rank_of(Feature::City);
         for g in &self.frames {
             if family(g.kind) != family(f.kind) {
                 return (false, false);
             }
+            let mut scene_differs = false;
             if family(f.kind) == 2 {
                 if g.kind != f.kind {
                     return (false, false);
@@ -105,9 +108,8 @@ impl Cluster {
                 // A whole country and a place in it do not make one scene: "Russia attacked
                 // Ukraine overnight" and "a drone hit a warehouse in Shostka" are the attack
                 // and one of its impacts, each located on its own.
-                let country = |p: &Place| p.feature == Feature::Country;
-                let local = |p: &Place| place_rank(p) >= place_rank_of(Feature::City);
-                if !(country(&a.0) && local(&b.0) || country(&b.0) && local(&a.0)) {
+                scene_differs = country(&a.0) && local(&b.0) || country(&b.0) && local(&a.0);
+                if !scene_differs {
                     link = true;
                 }
             }
@@ -115,8 +117,16 @@ impl Cluster {
                 if let (Some(a), Some(b)) = (&f.date, &g.date) {
                     match days_apart(&a.0, &b.0) {
                         Some(d) if d <= 1 => {
+                            // The same day links reports of one kind, or two placed reports
+                            // of one scene; an attack of unstated means with no place of its
+                            // own ("its forces carried out a massive strike overnight")
+                            // joins the day's attack on the whole country.
+                            let broad = |p: &Option<(Place, Span, String)>| {
+                                p.as_ref().is_none_or(|x| !local(&x.0))
+                            };
                             if f.kind == g.kind && f.place.is_none() == g.place.is_none()
-                                || f.place.is_some() && g.place.is_some()
+                                || f.place.is_some() && g.place.is_some() && !scene_differs
+                                || f.place.is_none() && f.strength <= 2 && broad(&g.place)
                             {
                                 link = true;
                             }
@@ -465,7 +475,11 @@ pub fn build_event(doc: &Document, c: &Cluster) -> Event {
 
     // Claims: one per source and stance; a state's claim gives way to its own institutions'.
     let mut infos: Vec<ClaimInfo> = Vec::new();
-    for f in &all {
+    // Body sentences first: a source's claim quotes its report rather than a headline.
+    let body_first = pool
+        .iter()
+        .chain(all.iter().filter(|f| f.heading && !pool.iter().any(|p| std::ptr::eq(*p, **f))));
+    for f in body_first {
         for ci in &f.claims {
             if let Some(prev) = infos.iter_mut().find(|x| x.claim.source == ci.claim.source) {
                 if stance_rank(ci.claim.stance) > stance_rank(prev.claim.stance) {
@@ -582,10 +596,14 @@ pub fn build_event(doc: &Document, c: &Cluster) -> Event {
         }
     }
 
+    // Every passage the event rests on and its place: two events that share a headline stay
+    // apart.
     let first_ev = evidence
-        .first()
+        .iter()
         .map(|e| format!("{}-{}", e.start, e.end))
-        .unwrap_or_default();
+        .chain(location.as_ref().and_then(|l| l.id.clone()))
+        .collect::<Vec<_>>()
+        .join(",");
     Event {
         id: EventId(stable_id(&[&doc.doc.0, kind.as_str(), &first_ev])),
         kind,
