@@ -641,6 +641,20 @@ fn write_event_text(ev: &StoredEvent, out: &mut dyn Write) -> std::io::Result<()
             writeln!(out, "  {}: {}", c.field, values.join(" vs "))?;
         }
     }
+    if !ev.updates.is_empty() {
+        writeln!(out, "\nUpdates (the latest figure holds):")?;
+        for u in &ev.updates {
+            let values: Vec<String> = u
+                .values
+                .iter()
+                .map(|v| match v.published {
+                    Some(d) => format!("{} ({}, {d})", v.value, v.source),
+                    None => format!("{} ({})", v.value, v.source),
+                })
+                .collect();
+            writeln!(out, "  {}: {}", u.field, values.join(" -> "))?;
+        }
+    }
     if ev.reports.is_empty() {
         writeln!(out, "\nClaims:")?;
         for c in &e.claims {

@@ -325,3 +325,96 @@ fn bench_times_every_stage_and_cleans_up_its_database() {
     let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
     assert!(left.is_empty(), "left behind: {left:?}");
 }
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// Three outlets tell one night's drone attack on Odesa: one leads with the interception, two
+/// with the attack, and they disagree on how many drones were downed. The store holds one
+/// drone attack with three sources and the disagreement.
+#[test]
+fn three_outlets_on_one_night_attack_fuse_into_one_event_with_their_contradiction() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("o.db");
+    let db = db.to_str().unwrap();
+    let out = sitrep(&[
+        "ingest",
+        "--quiet",
+        "--db",
+        db,
+        &fixture("odesa_three_outlets.jsonl"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = sitrep(&["events", "--db", db, "--format", "json"]);
+    let events: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let e = &events[0];
+    assert_eq!(e["kind"], "drone_strike");
+    assert_eq!(e["location"]["name"], "Odesa");
+    assert_eq!(e["attacker"], "Russian Armed Forces");
+    assert_eq!(e["counts"]["launched"], 40);
+    assert_eq!(e["sources"].as_array().unwrap().len(), 3);
+    assert_eq!(e["independent_sources"], 3);
+    let c = e["contradictions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["field"] == "intercepted")
+        .expect("the downed counts disagree");
+    let values: Vec<&serde_json::Value> = c["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| &v["value"])
+        .collect();
+    assert_eq!(values, [&serde_json::json!(32), &serde_json::json!(30)]);
+    assert!(!e["contradictions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["field"] == "outcome"));
+}
+
+/// The Air Force's overnight report: one Russian drone attack on Ukraine with its launched and
+/// downed counts, its local impacts on their own, and nothing placed at the launch sites.
+#[test]
+fn the_air_force_report_gives_one_russian_attack_and_no_event_at_its_launch_sites() {
+    let sample = samples().join("01_air_force_overnight_drones.txt");
+    let out = sitrep(&["extract", "--format", "jsonl", sample.to_str().unwrap()]);
+    let doc = &jsonl(&out)[0];
+    let events = doc["events"].as_array().unwrap();
+    let attack: Vec<&serde_json::Value> = events
+        .iter()
+        .filter(|e| e["counts"]["launched"] == 87)
+        .collect();
+    assert_eq!(attack.len(), 1, "{events:#?}");
+    let a = attack[0];
+    assert_eq!(a["kind"], "drone_strike");
+    assert_eq!(a["attacker"], "Russian Armed Forces");
+    assert_eq!(a["counts"]["intercepted"], 61);
+    assert_eq!(a["location"]["country"], "UA");
+    assert_eq!(a["date"]["start"], "2025-04-13");
+    for e in events {
+        assert_ne!(
+            e["location"]["country"], "RU",
+            "no event at a launch site: {e:#?}"
+        );
+        assert_ne!(
+            e["attacker"], "Ukrainian Air Force",
+            "the reporting body never attacks"
+        );
+        assert_ne!(
+            e["kind"], "interception",
+            "the downed drones belong to the attack"
+        );
+    }
+}

@@ -569,17 +569,8 @@ pub fn attribute(
                 .filter(|_| continues_report(a, v))
                 .map(|p| p.1.clone())
         }) {
-            for t in first..frames.len() {
-                if frames[t].background {
-                    continue;
-                }
-                add_claim(
-                    a,
-                    &mut frames[t],
-                    &sp,
-                    v.s.para,
-                    "report continued from an earlier sentence",
-                );
+            for f in frames[first..].iter_mut().filter(|f| !f.background) {
+                add_claim(a, f, &sp, "report continued from an earlier sentence");
             }
         }
     }
@@ -643,7 +634,7 @@ pub fn attribute(
         };
         let media_report = s.kind == ActorKind::Media && sc == SourceCue::Says;
         for &t in &targets {
-            add_claim(a, &mut frames[t], &speech, v.s.para, "");
+            add_claim(a, &mut frames[t], &speech, "");
             if media_report {
                 state.last_media_frame = Some(t);
             }
@@ -881,7 +872,7 @@ fn track_quotes(
 }
 
 /// Adds one claim to a frame, with its provenance.
-fn add_claim(a: &Analysis<'_>, f: &mut Frame, sp: &Speech, _para: usize, rule: &str) {
+fn add_claim(a: &Analysis<'_>, f: &mut Frame, sp: &Speech, rule: &str) {
     let s = &sp.source;
     if f.claims
         .iter()

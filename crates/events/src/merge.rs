@@ -476,9 +476,10 @@ pub fn build_event(doc: &Document, c: &Cluster) -> Event {
     // Claims: one per source and stance; a state's claim gives way to its own institutions'.
     let mut infos: Vec<ClaimInfo> = Vec::new();
     // Body sentences first: a source's claim quotes its report rather than a headline.
-    let body_first = pool
-        .iter()
-        .chain(all.iter().filter(|f| f.heading && !pool.iter().any(|p| std::ptr::eq(*p, **f))));
+    let body_first = pool.iter().chain(
+        all.iter()
+            .filter(|f| f.heading && !pool.iter().any(|p| std::ptr::eq(*p, **f))),
+    );
     for f in body_first {
         for ci in &f.claims {
             if let Some(prev) = infos.iter_mut().find(|x| x.claim.source == ci.claim.source) {

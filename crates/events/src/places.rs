@@ -69,7 +69,46 @@ impl<'a> Analysis<'a> {
                 best = Some((rank, dist, m, p));
             }
         }
-        best.map(|(_, _, m, p)| (p.clone(), m.span(), m.text.clone()))
+        let (_, _, m, p) = best?;
+        // "the city's Kyivskyi district": a part of the city named before, whatever else the
+        // district's name may mean.
+        if let Some(city) = self.city_of_part(v, m) {
+            return Some(city);
+        }
+        Some((p.clone(), m.span(), m.text.clone()))
+    }
+
+    /// For a place introduced as part of a town already named ("the city's Kyivskyi
+    /// district", "the capital's Shevchenkivskyi district"), that town's last mention.
+    fn city_of_part(&self, v: &SentView<'_>, m: &Mention) -> Option<(Place, Span, String)> {
+        let wi = Self::word_index(v, m.start);
+        let prev = wi
+            .checked_sub(1)
+            .map(|i| self.word_at(v.words[i]).to_ascii_lowercase())?;
+        let part_of = matches!(
+            prev.as_str(),
+            "city's"
+                | "city\u{2019}s"
+                | "capital's"
+                | "capital\u{2019}s"
+                | "town's"
+                | "town\u{2019}s"
+                | "village's"
+                | "village\u{2019}s"
+        );
+        if !part_of {
+            return None;
+        }
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|x| x.end <= m.start)
+            .find_map(|x| match &x.value {
+                MentionValue::Place(p) if p.feature == Feature::City => {
+                    Some((p.clone(), x.span(), x.text.clone()))
+                }
+                _ => None,
+            })
     }
 
     /// The places of a clause that can each be the scene of an event: every place but launch
@@ -92,6 +131,7 @@ impl<'a> Analysis<'a> {
                     && !self.is_subject_place(v, m, p)
                     && !self.is_anchor(v, m)
                     && !self.is_apposition(v, m)
+                    && self.city_of_part(v, m).is_none()
             })
             .collect()
     }

@@ -23,7 +23,10 @@ pub use matching::{
     best_match, best_match_fused, compatible_kinds, date_window, haversine_km, kinds_compatible,
     match_score, radius_km, DateWindow, ADMIN1_RADIUS_KM, PLACE_RADIUS_KM,
 };
-pub use merge::{fuse, independent_groups, status_over, Contradiction, ContradictionValue, Fused};
+pub use merge::{
+    fuse, independent_groups, status_over, Contradiction, ContradictionValue, CountUpdate, Fused,
+    UpdateValue,
+};
 pub use reprint::{fingerprint, Fingerprint, REPRINT_SIMILARITY};
 
 use chrono::NaiveDate;

@@ -33,6 +33,25 @@ pub struct Fused {
     /// Distinct outlets, a reprint (same outlet or near-identical text) counted once.
     pub independent_sources: usize,
     pub contradictions: Vec<Contradiction>,
+    /// Casualty figures that rose from report to report: the latest is the event's.
+    pub updates: Vec<CountUpdate>,
+}
+
+/// A casualty figure that later reports raised ("the death toll has risen to 12"): each
+/// figure with the report that gave it, earliest first. The last one is the event's figure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CountUpdate {
+    pub field: String,
+    pub values: Vec<UpdateValue>,
+}
+
+/// One figure of a [`CountUpdate`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UpdateValue {
+    pub value: serde_json::Value,
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<chrono::NaiveDate>,
 }
 
 /// Groups the reports into independent sources: reports from the same outlet, the same document
@@ -283,6 +302,7 @@ pub fn fuse(reports: &[Report]) -> Fused {
             sources: vec![],
             independent_sources: 0,
             contradictions: vec![],
+            updates: vec![],
         };
     };
     let mut contradictions = Vec::new();
@@ -296,13 +316,20 @@ pub fn fuse(reports: &[Report]) -> Fused {
         .map(|r| r.event.acled.clone())
         .unwrap_or_else(|| kind.acled(false));
 
-    // One side reporting interceptions where another reports hits is a disagreement on the
-    // outcome, kept alongside the fused kind.
+    // A report that every weapon was downed, against another of hits, disagrees on the
+    // outcome; this is kept alongside the fused kind. An interception of some of the weapons
+    // is part of the attack, not a different account of it.
+    let all_downed = |e: &Event| match (e.counts.intercepted, e.counts.launched) {
+        (Some(i), Some(l)) => i.min >= l.min && l.min > 0,
+        _ => false,
+    };
     let outcomes = tally(
         &reports,
         |r| match r.event.kind {
-            EventKind::Interception => Some("intercepted"),
+            EventKind::Interception if all_downed(&r.event) => Some("intercepted"),
+            EventKind::Interception => None,
             EventKind::Strike | EventKind::Explosion => None,
+            k if k.is_violent() && all_downed(&r.event) => Some("intercepted"),
             k if k.is_violent() => Some("hit"),
             _ => None,
         },
@@ -366,6 +393,7 @@ pub fn fuse(reports: &[Report]) -> Fused {
     }
 
     let mut counts = first.event.counts;
+    let mut updates: Vec<CountUpdate> = Vec::new();
     type Field = fn(&mut sitrep_model::Counts) -> &mut Option<Count>;
     let fields: [(&str, Field); 4] = [
         ("launched", |c| &mut c.launched),
@@ -385,6 +413,15 @@ pub fn fuse(reports: &[Report]) -> Fused {
                 .iter()
                 .any(|b| !counts_overlap(&a.value, &b.value))
         });
+        // Tolls rise as the dead are found and the wounded die: casualty figures that only
+        // grow from one publication day to the next are updates, and the latest holds.
+        if disagree && matches!(name, "killed" | "injured") {
+            if let Some(update) = rising(name, &reports, |r| *field(&mut r.event.counts.clone())) {
+                *field(&mut counts) = Some(update.1);
+                updates.push(update.0);
+                continue;
+            }
+        }
         if disagree {
             contradictions.push(contradiction(name, &values, &reports, |v| {
                 serde_json::to_value(v).unwrap_or_default()
@@ -456,7 +493,50 @@ pub fn fuse(reports: &[Report]) -> Fused {
         sources,
         independent_sources: distinct.len(),
         contradictions,
+        updates,
     }
+}
+
+/// The figures of `field` in publication order when they only rise from one day to a later
+/// one (equal figures on one day, none falling), with the latest figure.
+fn rising(
+    name: &str,
+    reports: &[Report],
+    get: impl Fn(&Report) -> Option<Count>,
+) -> Option<(CountUpdate, Count)> {
+    let mut dated: Vec<(chrono::NaiveDate, usize, Count)> = reports
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| Some((r.source.published?, i, get(r)?)))
+        .collect();
+    if dated.len() < 2 || dated.len() != reports.iter().filter(|r| get(r).is_some()).count() {
+        return None;
+    }
+    dated.sort_by_key(|d| (d.0, reports[d.1].seq));
+    for pair in dated.windows(2) {
+        let ((d1, _, a), (d2, _, b)) = (pair[0], pair[1]);
+        let grows = b.min > a.min && d2 > d1;
+        let same = counts_overlap(&a, &b);
+        if !(grows || same) {
+            return None;
+        }
+    }
+    let latest = dated.last()?.2;
+    let values = dated
+        .iter()
+        .map(|&(d, i, c)| UpdateValue {
+            value: serde_json::to_value(c).unwrap_or_default(),
+            source: reports[i].source.doc.0.clone(),
+            published: Some(d),
+        })
+        .collect();
+    Some((
+        CountUpdate {
+            field: name.to_string(),
+            values,
+        },
+        latest,
+    ))
 }
 
 fn empty_event() -> Event {

@@ -538,10 +538,24 @@ fn overlapping_ranges_are_not_contradictions() {
 }
 
 #[test]
-fn interception_against_hit_is_an_outcome_contradiction() {
+fn interception_of_some_weapons_is_part_of_the_attack() {
     let mut reports = five_reports();
     reports[3].event.kind = EventKind::Interception;
-    reports[4].event.kind = EventKind::Interception;
+    reports[3].event.counts.launched = Some(Count::exact(40));
+    reports[3].event.counts.intercepted = Some(Count::exact(32));
+    let fused = fuse(&reports);
+    assert_eq!(fused.event.kind, EventKind::MissileStrike);
+    assert!(!fused.contradictions.iter().any(|c| c.field == "outcome"));
+}
+
+#[test]
+fn all_downed_against_hit_is_an_outcome_contradiction() {
+    let mut reports = five_reports();
+    for r in &mut reports[3..5] {
+        r.event.kind = EventKind::Interception;
+        r.event.counts.launched = Some(Count::exact(6));
+        r.event.counts.intercepted = Some(Count::exact(6));
+    }
     let fused = fuse(&reports);
     assert_eq!(fused.event.kind, EventKind::MissileStrike);
     let outcome = fused
@@ -621,4 +635,24 @@ fn the_fused_id_and_place_come_from_the_best_report_and_stay_stable() {
         again.event.id, fused.event.id,
         "later reports do not change the id"
     );
+}
+
+#[test]
+fn a_toll_that_rises_from_day_to_day_is_an_update_not_a_contradiction() {
+    let mut reports = five_reports();
+    for (i, r) in reports.iter_mut().enumerate() {
+        r.event.counts.killed = Some(Count::exact(if i < 2 { 5 } else { 12 }));
+        r.source.published = NaiveDate::from_ymd_opt(2025, 3, if i < 2 { 4 } else { 5 });
+    }
+    let fused = fuse(&reports);
+    assert_eq!(fused.event.counts.killed, Some(Count::exact(12)));
+    assert!(!fused.contradictions.iter().any(|c| c.field == "killed"));
+    let update = fused.updates.iter().find(|u| u.field == "killed").unwrap();
+    assert_eq!(update.values.first().unwrap().value, serde_json::json!(5));
+    assert_eq!(update.values.last().unwrap().value, serde_json::json!(12));
+    // A figure that falls on a later day is a disagreement, not an update.
+    reports[4].event.counts.killed = Some(Count::exact(3));
+    let fused = fuse(&reports);
+    assert!(fused.updates.is_empty());
+    assert!(fused.contradictions.iter().any(|c| c.field == "killed"));
 }

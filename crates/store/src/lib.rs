@@ -12,7 +12,7 @@
 mod sqlite;
 pub mod testing;
 
-pub use sitrep_fuse::{Contradiction, ContradictionValue, Source};
+pub use sitrep_fuse::{Contradiction, ContradictionValue, CountUpdate, Source, UpdateValue};
 pub use sqlite::{SqliteStore, APPLICATION_ID, SCHEMA_VERSION};
 
 use chrono::NaiveDate;
@@ -29,6 +29,9 @@ pub struct StoredEvent {
     /// Distinct outlets, reprints (same outlet or near-identical text) counted once.
     pub independent_sources: usize,
     pub contradictions: Vec<Contradiction>,
+    /// Casualty figures later reports raised, earliest first; the event's is the latest.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub updates: Vec<CountUpdate>,
     /// When the first report of this event was stored (RFC 3339).
     pub first_seen: String,
     /// When a report last changed this event (RFC 3339).

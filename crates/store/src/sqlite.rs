@@ -976,6 +976,7 @@ fn ingest_in(
             sources: fused.sources,
             independent_sources: fused.independent_sources,
             contradictions: fused.contradictions,
+            updates: fused.updates,
             first_seen,
             last_updated: stamp.clone(),
             reports: vec![],

@@ -914,6 +914,7 @@ pub fn synthetic_event(i: usize) -> StoredEvent {
         sources,
         independent_sources: n_sources,
         contradictions: vec![],
+        updates: vec![],
         first_seen: "2025-01-01T00:00:00Z".into(),
         last_updated: "2025-01-01T00:00:00Z".into(),
         reports: vec![],
