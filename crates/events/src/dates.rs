@@ -66,8 +66,13 @@ impl<'a> Analysis<'a> {
         let pos = f.trigger.start;
         // A date in the sentence, nearest the trigger.
         let mut best: Option<(usize, &Mention, &sitrep_model::DateValue)> = None;
+        let mut statement: Option<(&Mention, &sitrep_model::DateValue)> = None;
         for m in v.mentions {
             if let MentionValue::Date(d) = &m.value {
+                if self.is_statement_date(v, m) {
+                    statement = statement.or(Some((m, d)));
+                    continue;
+                }
                 let dist = if m.start >= pos {
                     m.start - pos
                 } else {
@@ -90,6 +95,12 @@ impl<'a> Analysis<'a> {
                 self.date_prov(f, span, "time-of-report word");
                 return;
             }
+        }
+        // The day a source spoke of it, when the sentence gives no other.
+        if let Some((m, d)) = statement {
+            f.date = Some((event_date(d, &m.text, m.span()), DateQuality::Statement));
+            self.date_prov(f, m.span(), "day of the statement reporting it");
+            return;
         }
         // The last date earlier in the paragraph.
         if !v.s.heading {
@@ -123,6 +134,34 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
+    }
+
+    /// A date that says when a source spoke, not when the event happened: "the Air Force said
+    /// on Sunday", "the Kremlin on Monday denied", "officials said Thursday".
+    fn is_statement_date(&self, v: &SentView<'_>, m: &Mention) -> bool {
+        let speech_at = |w: (usize, usize)| {
+            v.cues.iter().any(|c| {
+                c.start <= w.0 && c.end >= w.1 && c.has(|q| matches!(q, Cue::Source(_)))
+            })
+        };
+        let first = Self::word_index(v, m.start);
+        let last = Self::word_index(v, m.end).saturating_sub(1);
+        let before = |k: usize| first.checked_sub(k).and_then(|i| v.words.get(i)).copied();
+        // "said on Sunday", "said late on Friday": the verb right before the date phrase.
+        if before(1).is_some_and(speech_at)
+            || (before(1).is_some_and(|w| {
+                matches!(self.word_at(w).to_ascii_lowercase().as_str(), "on" | "late" | "early")
+            }) && before(2).is_some_and(speech_at))
+        {
+            return true;
+        }
+        // "The Kremlin on Monday denied": the date between a source and its verb.
+        v.words.get(last + 1).is_some_and(|&w| speech_at(w))
+            && before(1).is_some_and(|w| {
+                v.mentions.iter().any(|x| {
+                    x.end == w.1 && matches!(x.value, MentionValue::Actor(_) | MentionValue::Place(_))
+                })
+            })
     }
 
     pub(crate) fn date_prov(&self, f: &mut Frame, span: Span, rule: &str) {

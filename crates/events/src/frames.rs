@@ -32,10 +32,13 @@ pub struct ClaimInfo {
 pub enum DateQuality {
     /// The document's time of reporting, for present-tense reports.
     Now = 1,
+    /// The day a source spoke ("the Air Force said on Sunday"): the event happened on or
+    /// before it.
+    Statement = 2,
     /// A date earlier in the same paragraph.
-    Paragraph = 2,
+    Paragraph = 3,
     /// A date in the frame's own sentence.
-    Sentence = 3,
+    Sentence = 4,
 }
 
 /// One happening as one sentence reports it.
