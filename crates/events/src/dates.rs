@@ -140,9 +140,9 @@ impl<'a> Analysis<'a> {
     /// on Sunday", "the Kremlin on Monday denied", "officials said Thursday".
     fn is_statement_date(&self, v: &SentView<'_>, m: &Mention) -> bool {
         let speech_at = |w: (usize, usize)| {
-            v.cues.iter().any(|c| {
-                c.start <= w.0 && c.end >= w.1 && c.has(|q| matches!(q, Cue::Source(_)))
-            })
+            v.cues
+                .iter()
+                .any(|c| c.start <= w.0 && c.end >= w.1 && c.has(|q| matches!(q, Cue::Source(_))))
         };
         let first = Self::word_index(v, m.start);
         let last = Self::word_index(v, m.end).saturating_sub(1);
@@ -150,7 +150,10 @@ impl<'a> Analysis<'a> {
         // "said on Sunday", "said late on Friday": the verb right before the date phrase.
         if before(1).is_some_and(speech_at)
             || (before(1).is_some_and(|w| {
-                matches!(self.word_at(w).to_ascii_lowercase().as_str(), "on" | "late" | "early")
+                matches!(
+                    self.word_at(w).to_ascii_lowercase().as_str(),
+                    "on" | "late" | "early"
+                )
             }) && before(2).is_some_and(speech_at))
         {
             return true;
@@ -159,7 +162,8 @@ impl<'a> Analysis<'a> {
         v.words.get(last + 1).is_some_and(|&w| speech_at(w))
             && before(1).is_some_and(|w| {
                 v.mentions.iter().any(|x| {
-                    x.end == w.1 && matches!(x.value, MentionValue::Actor(_) | MentionValue::Place(_))
+                    x.end == w.1
+                        && matches!(x.value, MentionValue::Actor(_) | MentionValue::Place(_))
                 })
             })
     }

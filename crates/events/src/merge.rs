@@ -439,11 +439,18 @@ pub fn build_event(doc: &Document, c: &Cluster) -> Event {
         .map(|t| t.0.clone());
 
     let mut weapons: Vec<String> = Vec::new();
-    let specific = all.iter().any(|f| f.weapons.iter().any(|w| !w.generic));
+    let named_kinds: Vec<Option<EventKind>> = all
+        .iter()
+        .flat_map(|f| &f.weapons)
+        .filter(|w| !w.generic)
+        .map(|w| kind_of_class(w.class))
+        .collect();
     for f in &all {
         for w in &f.weapons {
-            // Generic mentions ("cruise missiles") only when no system is named.
-            if (!specific || !w.generic) && !weapons.contains(&w.name) {
+            // A class word ("cruise missiles") only when no system of its kind is named:
+            // "119 drones and two Iskander-M missiles" keeps the drones.
+            let named = w.generic && named_kinds.contains(&kind_of_class(w.class));
+            if !named && !weapons.contains(&w.name) {
                 weapons.push(w.name.clone());
             }
         }

@@ -27,6 +27,9 @@ impl<'a> Analysis<'a> {
                     && m.end <= clause.1
                     && !f.weapons.iter().any(|x| x.name == w.name)
                     && !self.supplied(v, m.start)
+                    && !self.watching(v, m.end)
+                    // "air defences shot down 30 drones": the defence is no weapon of the attack.
+                    && !(w.generic && w.class == WeaponClass::AirDefence)
                 {
                     f.weapons.push(FrameWeapon {
                         name: w.name.clone(),
@@ -46,7 +49,71 @@ impl<'a> Analysis<'a> {
         }
     }
 
-    /// A weapon named as what is given or wanted, not used: "to receive more HIMARS", "supplying
+    /// A weapon that is what was hit, not what hit: "destroyed a HIMARS launcher", "a Russian
+    /// Pantsir system was destroyed".
+    pub(crate) fn is_target(&self, f: &Frame, m: &sitrep_model::Mention) -> bool {
+        let t = self
+            .slice(f.trigger.start, f.trigger.end)
+            .to_ascii_lowercase();
+        let destroys = matches!(
+            t.as_str(),
+            "destroyed"
+                | "destruction"
+                | "hit"
+                | "struck"
+                | "targeted"
+                | "damaged"
+                | "strike on"
+                | "strikes on"
+                | "attack on"
+                | "attacked"
+        );
+        if !destroys {
+            return false;
+        }
+        let between = |a: usize, b: usize| self.slice(a.min(b), a.max(b)).to_ascii_lowercase();
+        if m.start >= f.trigger.end {
+            let gap = between(f.trigger.end, m.start);
+            let words = gap.split_whitespace().count();
+            return words <= 5
+                && !gap.contains(" with ")
+                && !gap.contains(" using ")
+                && !gap.contains(" by ")
+                && !gap.contains(',');
+        }
+        let gap = between(m.end, f.trigger.start);
+        gap.split_whitespace().count() <= 6
+            && (gap.contains(" was ") || gap.contains(" were ") || gap.ends_with(" been "))
+    }
+
+    /// A drone that films rather than strikes: "drone footage", "the UAV filming the target",
+    /// "a reconnaissance drone".
+    fn watching(&self, v: &SentView<'_>, end: usize) -> bool {
+        let wi = Self::word_index(v, end);
+        v.words
+            .iter()
+            .skip(wi)
+            .take(3)
+            .take_while(|w| !self.slice(end, w.0).contains([',', ';', '.']))
+            .any(|&w| {
+                matches!(
+                    self.word_at(w).to_ascii_lowercase().as_str(),
+                    "footage"
+                        | "video"
+                        | "videos"
+                        | "camera"
+                        | "filming"
+                        | "filmed"
+                        | "recorded"
+                        | "recording"
+                        | "surveillance"
+                        | "reconnaissance"
+                )
+            })
+    }
+
+    /// A weapon named as what is given, wanted, guarded against or watching, not used: "to
+    /// receive more HIMARS", "a strike controlled by a drone", "supplying
     /// Ukraine with long-range artillery", "deliveries of Patriot systems".
     fn supplied(&self, v: &SentView<'_>, pos: usize) -> bool {
         let wi = Self::word_index(v, pos);
@@ -82,6 +149,14 @@ impl<'a> Analysis<'a> {
                     | "produced"
                     | "manufacture"
                     | "imported"
+                    | "against"
+                    | "controlled"
+                    | "spotted"
+                    | "adjusted"
+                    | "monitored"
+                    | "observed"
+                    | "designed"
+                    | "intended"
                     | "requested"
                     | "request"
                     | "needs"
@@ -104,6 +179,9 @@ impl<'a> Analysis<'a> {
                 continue;
             }
             if let MentionValue::Weapon(w) = &m.value {
+                if self.is_target(f, m) {
+                    continue;
+                }
                 if let Some(k) = kind_of_class(w.class) {
                     found = Some((k, m.span()));
                     break;
