@@ -566,6 +566,18 @@ impl<'a> Analysis<'a> {
         if t == "used" && next(1) == "to" {
             return true;
         }
+        // "defence against drone attacks", "clearing landmines", "defused the explosives".
+        let guarded = (1..=6).filter_map(|k| wi.checked_sub(k)).any(|i| {
+            matches!(
+                lower(i).as_str(),
+                "against" | "clearing" | "clear" | "cleared" | "defuse" | "defused" | "defusing"
+                    | "demining" | "remove" | "removed" | "removing" | "neutralising"
+                    | "neutralizing" | "found"
+            )
+        });
+        if guarded {
+            return true;
+        }
         // Debris is an event only when it does harm: "debris damaged a house", "falling
         // debris injured two", not "smoke and debris" at a scene already reported.
         if matches!(t.as_str(), "debris" | "wreckage") {

@@ -317,6 +317,43 @@ impl<'a> Analysis<'a> {
         if is_origin {
             return true;
         }
+        // The words after the place make it a name or a description of something else: "the
+        // Kharkiv regional prosecutor's office", "the Kharkiv operational group", "the Black
+        // Sea port of Odesa".
+        let after: Vec<String> = v
+            .words
+            .iter()
+            .filter(|w| w.0 >= m.end)
+            .take(3)
+            .map(|&w| self.word_at(w).to_ascii_lowercase())
+            .collect();
+        let gap_ok = v.words.iter().find(|w| w.0 >= m.end).is_some_and(|w| {
+            let gap = self.slice(m.end, w.0).trim();
+            gap.is_empty() || gap == "'s" || gap == "\u{2019}s"
+        });
+        let institution = |w: &str| {
+            matches!(
+                w,
+                "administration" | "governor" | "governor's" | "prosecutor's" | "prosecutors"
+                    | "police" | "council" | "authorities" | "officials" | "operational"
+                    | "military" | "head" | "mayor" | "mayor's" | "court" | "department"
+                    | "directorate" | "office" | "service" | "command" | "group" | "garrison"
+                    | "emergency" | "defence" | "defense" | "ministry"
+            )
+        };
+        if gap_ok {
+            let first = after.first().map(String::as_str).unwrap_or("");
+            let second = after.get(1).map(String::as_str).unwrap_or("");
+            let names_institution = institution(first)
+                || (matches!(first, "regional" | "oblast" | "city" | "region's" | "city's" | "local")
+                    && institution(second));
+            let describes_other = matches!(first, "port" | "city" | "town" | "coast")
+                && second == "of"
+                && p.feature != Feature::City;
+            if names_institution || describes_other {
+                return true;
+            }
+        }
         if p.feature != Feature::Country {
             return false;
         }
@@ -324,7 +361,10 @@ impl<'a> Analysis<'a> {
             .words
             .iter()
             .find(|w| w.0 >= m.end)
-            .filter(|w| self.slice(m.end, w.0).trim().is_empty())
+            .filter(|w| {
+                let gap = self.slice(m.end, w.0).trim();
+                gap.is_empty() || gap == "'s" || gap == "\u{2019}s"
+            })
             .map(|&w| self.word_at(w));
         next.is_some_and(|n| {
             matches!(
@@ -350,6 +390,16 @@ impl<'a> Analysis<'a> {
                     | "leader"
                     | "leaders"
                     | "partners"
+                    | "Defence"
+                    | "Defense"
+                    | "defence"
+                    | "defense"
+                    | "Ministry"
+                    | "ministry"
+                    | "army"
+                    | "forces"
+                    | "troops"
+                    | "military"
             )
         })
     }
