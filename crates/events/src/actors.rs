@@ -313,6 +313,42 @@ impl<'a> Analysis<'a> {
         }
     }
 
+    /// An attack on one side's forces or property, with no attacker named, was the other
+    /// side's: "struck a Ukrainian army ammunition depot", "a Russian Pantsir system was
+    /// destroyed".
+    pub(crate) fn attacker_from_target(&self, v: &SentView<'_>, f: &mut Frame) {
+        if f.attacker.is_some() || f.kind == EventKind::Interception {
+            return;
+        }
+        let Some((name, span)) = f.target.clone() else {
+            return;
+        };
+        let side = match name.as_str() {
+            "Armed Forces of Ukraine" => Some(Side::Ukraine),
+            "Russian Armed Forces" => Some(Side::Russia),
+            _ => v.cues.iter().find_map(|c| {
+                if c.start < span.start || c.end > span.end {
+                    return None;
+                }
+                c.cues.iter().find_map(|q| match q {
+                    Cue::Demonym("UA") => Some(Side::Ukraine),
+                    Cue::Demonym("RU") => Some(Side::Russia),
+                    _ => None,
+                })
+            }),
+        };
+        let other = match side {
+            Some(Side::Ukraine) => ("Russian Armed Forces", Side::Russia),
+            Some(Side::Russia) => ("Armed Forces of Ukraine", Side::Ukraine),
+            _ => return,
+        };
+        self.set_attacker(
+            f,
+            (other.0.to_string(), Some(other.1), span),
+            "the other side of the target",
+        );
+    }
+
     /// "the enemy's infantry advanced", "the enemy shelled": an attacker named from the
     /// speaker's side, resolved once the claims are known.
     fn names_the_enemy(&self, v: &SentView<'_>, f: &Frame) -> bool {
@@ -336,6 +372,15 @@ impl<'a> Analysis<'a> {
         // "Russia accused Ukraine of attacking targets": the accused is the attacker named.
         if let Some(a) = self.accused_of(v, wi) {
             return self.set_attacker(f, a, "party accused of the attack");
+        }
+        // "Ukrainian forces repelled a Russian attack": the subject defends; the attacker is
+        // named in the object or is the other side.
+        if let Some(a) = self.repelled(v, f, wi, (cs, ce)) {
+            return self.set_attacker(f, a, "side whose attack was repelled");
+        }
+        // "its forces carried out a massive strike": the forces of the speaker named before.
+        if let Some(a) = self.own_forces(v, wi) {
+            return self.set_attacker(f, a, "forces of the actor named before \"its\"");
         }
         // An interception's attacker is whoever launched the weapons downed ("nine Ukrainian
         // drones"), never the air defence that downed them.
@@ -503,6 +548,93 @@ impl<'a> Analysis<'a> {
         if let Some(a) = self.agent_after(v, wi, ce, 6) {
             self.set_attacker(f, a, "agent after \"by\"");
         }
+    }
+
+    /// For a defending verb ("repelled", "repulsed", "stopped", "thwarted"), the attacker: a
+    /// side named in its object, else the other side of its subject.
+    fn repelled(
+        &self,
+        v: &SentView<'_>,
+        f: &Frame,
+        wi: usize,
+        clause: (usize, usize),
+    ) -> Option<(String, Option<Side>, Span)> {
+        let defending = |w: (usize, usize)| {
+            matches!(
+                self.word_at(w).to_ascii_lowercase().as_str(),
+                "repelled"
+                    | "repulsed"
+                    | "stopped"
+                    | "thwarted"
+                    | "halted"
+                    | "foiled"
+                    | "fended"
+                    | "repel"
+                    | "repulse"
+                    | "stop"
+            )
+        };
+        // The defending verb is the trigger or stands just before it ("stopped a Russian push").
+        let verb = (0..=3)
+            .filter_map(|k| wi.checked_sub(k))
+            .find(|&i| v.words[i].0 >= clause.0 && defending(v.words[i]))?;
+        let after_end = v
+            .words
+            .get(verb + 5)
+            .map_or(clause.1, |w| w.1)
+            .min(clause.1);
+        let object = self.side_at(v, v.words[verb].1, after_end);
+        if let Some(o) = object {
+            return Some(o);
+        }
+        let _ = f;
+        let subject = self.side_at(v, clause.0, v.words[verb].0)?;
+        match subject.1 {
+            Some(Side::Ukraine) => Some((
+                "Russian Armed Forces".to_string(),
+                Some(Side::Russia),
+                subject.2,
+            )),
+            Some(Side::Russia) => Some((
+                "Armed Forces of Ukraine".to_string(),
+                Some(Side::Ukraine),
+                subject.2,
+            )),
+            _ => None,
+        }
+    }
+
+    /// "its forces", "their troops" before the trigger: the forces of the actor named before.
+    fn own_forces(&self, v: &SentView<'_>, wi: usize) -> Option<(String, Option<Side>, Span)> {
+        let lw = |i: usize| self.word_at(v.words[i]).to_ascii_lowercase();
+        let pos = (1..=6).filter_map(|k| wi.checked_sub(k)).find(|&i| {
+            matches!(lw(i).as_str(), "its" | "their")
+                && v.words.get(i + 1).is_some_and(|_| {
+                    matches!(
+                        lw(i + 1).as_str(),
+                        "forces"
+                            | "troops"
+                            | "army"
+                            | "military"
+                            | "units"
+                            | "aviation"
+                            | "drones"
+                            | "missiles"
+                    )
+                })
+        })?;
+        let before = v.words[pos].0;
+        v.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.end <= before)
+            .find_map(|m| match &m.value {
+                MentionValue::Actor(_) => self.side_at(v, m.start, m.end),
+                MentionValue::Place(p) if p.feature == Feature::Country => {
+                    self.side_at(v, m.start, m.end)
+                }
+                _ => None,
+            })
     }
 
     /// The party accused in "X accused Y of <trigger>", "blamed Y for".

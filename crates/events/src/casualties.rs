@@ -221,6 +221,30 @@ const PERSON: &[&str] = &[
     "blogger",
     "chief",
     "pilot",
+    "vendor",
+    "seller",
+    "trader",
+    "shopkeeper",
+    "customer",
+    "pedestrian",
+    "cyclist",
+    "motorist",
+    "guard",
+    "watchman",
+    "teacher",
+    "doctor",
+    "priest",
+    "musician",
+    "athlete",
+    "engineer",
+    "mechanic",
+    "janitor",
+    "tractor driver",
+    "fisherman",
+    "hunter",
+    "volunteer",
+    "couple",
+    "family",
 ];
 
 /// Nouns for people, plural, and pronoun-like heads that a number may stand before.
@@ -288,7 +312,7 @@ const PEOPLE: &[&str] = &[
 ];
 
 fn is_person(w: &str) -> bool {
-    PERSON.contains(&w) || PEOPLE.contains(&w)
+    PERSON.contains(&w) || PEOPLE.contains(&w) || is_age_word(w)
 }
 
 /// Determiners that count one person: "a man", "one civilian", "her son", "the driver".
@@ -424,8 +448,8 @@ fn casualty_word(w: &str) -> Option<(Harm, Shape)> {
         "body" | "bodies" | "lives" => (Killed, NounOf),
         "toll" => (Killed, Toll),
         "injured" | "wounded" | "hurt" | "hospitalised" | "hospitalized" => (Injured, Participle),
-        "injuring" | "wounding" | "injures" | "wounds" | "hurting" | "injure" => (Injured, Active),
-        "injuries" => (Injured, Counted),
+        "injuring" | "wounding" | "injures" | "hurting" | "injure" => (Injured, Active),
+        "injuries" | "injury" | "concussion" | "wounds" => (Injured, Counted),
         _ => return None,
     })
 }
@@ -653,7 +677,19 @@ fn phrase_from(w: &Words<'_>, start: usize, end: usize, of_them: bool) -> Option
         // "the" counts only a singular person named as such: "the driver".
         return Some(Count::exact(1));
     }
+    // "a 60-year-old vendor": whoever has an age is a person, whatever the noun.
+    if matches!(first, "a" | "an" | "one" | "another")
+        && start < end
+        && (start + 1..end).any(|i| is_age_word(w.lw(i)))
+    {
+        return Some(Count::exact(1));
+    }
     None
+}
+
+/// A word that gives an age: "67-year-old", "10-year-old".
+fn is_age_word(w: &str) -> bool {
+    w.ends_with("-year-old") || w.ends_with("-years-old") || w.ends_with("-month-old")
 }
 
 /// The counted phrase right after the active casualty word at `k`: (count, last word).
@@ -736,14 +772,17 @@ fn counted(w: &Words<'_>, k: usize) -> Option<(Count, usize, &'static str)> {
     let t = w.lw(k);
     if k >= 1 && !w.breaks(k) {
         // "sustained injuries", "suffered serious injuries".
-        let verb = (1..=3)
-            .filter(|&d| k >= d)
-            .find(|&d| matches!(w.lw(k - d), "sustained" | "suffered" | "received"));
+        let verb = (1..=4).filter(|&d| k >= d).find(|&d| {
+            matches!(
+                w.lw(k - d),
+                "sustained" | "suffered" | "received" | "treated"
+            )
+        });
         if let Some(d) = verb {
             return subject(w, k - d).map(|(c, a)| (c, a, "subject of \"suffered injuries\""));
         }
     }
-    if t == "injuries" {
+    if matches!(t, "injuries" | "injury" | "concussion" | "wounds") {
         return None;
     }
     if t == "dead" {

@@ -152,11 +152,35 @@ fn unknown_name(a: &Analysis<'_>, v: &SentView<'_>, from: usize, to: usize) -> O
                 .all(|c| c.is_lowercase() || c == '-' || c == '\'')
             && t.len() > 1
     });
-    // A sentence-initial word, a mention or a function word is not part of a name.
-    let known = v
-        .mentions
-        .iter()
-        .any(|m| m.start < words[words.len() - 1].1 && m.end > words[0].0);
+    // A sentence-initial word, a mention or a function word is not part of a name. A place
+    // name after a title is a person's name ("mayor Andriy Sadovyi").
+    let titled = from >= 1
+        && matches!(
+            lower(a, v.words[from - 1]).as_str(),
+            "mayor"
+                | "governor"
+                | "head"
+                | "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "minister"
+                | "commander"
+                | "chief"
+                | "adviser"
+                | "advisor"
+                | "general"
+                | "colonel"
+                | "president"
+                | "deputy"
+                | "official"
+                | "secretary"
+                | "ambassador"
+        );
+    let known = v.mentions.iter().any(|m| {
+        m.start < words[words.len() - 1].1
+            && m.end > words[0].0
+            && !(titled && matches!(m.value, MentionValue::Place(_)))
+    });
     let function = words.iter().any(|w| {
         matches!(
             lower(a, *w).as_str(),
@@ -303,13 +327,67 @@ fn anaphor(a: &Analysis<'_>, v: &SentView<'_>, wi: usize, state: &ClaimState) ->
     })
 }
 
+/// Whether the words before word `verb` name an office without naming it in the catalogue:
+/// "the regional military administration", "the city's police", "the prosecutor's office".
+/// Returns the first word of the phrase.
+fn institution_before(a: &Analysis<'_>, v: &SentView<'_>, verb: usize) -> Option<usize> {
+    let words: Vec<usize> = (1..=6)
+        .filter_map(|k| verb.checked_sub(k))
+        .take_while(|&i| {
+            !a.slice(v.words[i].1, v.words[i + 1].0)
+                .contains([',', ';', ':'])
+        })
+        .collect();
+    let named = words.iter().take(4).any(|&i| {
+        matches!(
+            lower(a, v.words[i]).as_str(),
+            "administration"
+                | "police"
+                | "office"
+                | "authorities"
+                | "officials"
+                | "council"
+                | "governor"
+                | "mayor"
+                | "prosecutors"
+                | "prosecutor"
+                | "command"
+                | "group"
+                | "service"
+                | "services"
+                | "rescuers"
+                | "administrations"
+                | "official"
+        )
+    });
+    if !named {
+        return None;
+    }
+    // The phrase starts after its article: "the regional military administration".
+    let start = words
+        .iter()
+        .copied()
+        .find(|&i| {
+            matches!(
+                lower(a, v.words[i]).as_str(),
+                "the" | "a" | "local" | "regional"
+            )
+        })
+        .unwrap_or(*words.last()?);
+    Some(start)
+}
+
 /// Officials named only as such ("the authorities", "local officials"), credited to the
 /// country of the sentence's places: "Ukrainian officials" for a sentence set in Kherson.
 fn officials_of(a: &Analysis<'_>, v: &SentView<'_>) -> Option<Source> {
-    let cc = v.mentions.iter().find_map(|m| match &m.value {
-        MentionValue::Place(p) => p.country.clone(),
-        _ => None,
-    })?;
+    // The country of the first town or region named, or of the first country.
+    let place_country = |local: bool| {
+        v.mentions.iter().find_map(|m| match &m.value {
+            MentionValue::Place(p) if (p.feature != Feature::Country) == local => p.country.clone(),
+            _ => None,
+        })
+    };
+    let cc = place_country(true).or_else(|| place_country(false))?;
     let demonym = match cc.as_str() {
         "UA" => "Ukrainian",
         "RU" => "Russian",
@@ -397,6 +475,14 @@ fn find_source(
             }
             if let Some(s) = unknown_name_before(a, v, k) {
                 return Some((s, false));
+            }
+            // "the regional military administration said", "the Kharkiv regional prosecutor's
+            // office said", "police said": officials of the country the sentence is set in.
+            if let Some(first) = institution_before(a, v, k) {
+                if let Some(mut s) = officials_of(a, v) {
+                    s.span = Span::new(v.words[first].0, v.words[k - 1].1);
+                    return Some((s, false));
+                }
             }
         }
     }

@@ -109,13 +109,18 @@ impl<'a> Analysis<'a> {
                 .rposition(|s| s.para != v.s.para)
                 .map_or(0, |k| k + 1);
             let lo = self.sents.get(para_start).map_or(0, |s| s.start);
+            // A day a source spoke on does not date what the paragraph goes on to report.
+            let spoken = |m: &Mention| {
+                let si = self.sents[..v.idx].partition_point(|s| s.end <= m.start);
+                si < v.idx && self.is_statement_date(&self.view(si), m)
+            };
             let prev = self
                 .mentions
                 .iter()
                 .rev()
                 .filter(|m| m.start >= lo && m.end <= v.s.start)
                 .find_map(|m| match &m.value {
-                    MentionValue::Date(d) => Some((m, d)),
+                    MentionValue::Date(d) if !spoken(m) => Some((*m, d)),
                     _ => None,
                 });
             if let Some((m, d)) = prev {

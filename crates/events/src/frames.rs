@@ -85,6 +85,8 @@ pub struct FrameWeapon {
     pub generic: bool,
     pub class: WeaponClass,
     pub span: Span,
+    /// The weapon is what was hit ("destroyed a HIMARS launcher"), not the means.
+    pub target: bool,
 }
 
 impl Frame {
@@ -289,9 +291,20 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
+        // A salvo counted as a whole ("launched 68 drones ..., targeting Lviv and Volyn") is
+        // one event, whatever the places it aimed at.
+        let salvo = v.mentions.iter().any(|m| {
+            matches!(m.value, MentionValue::Quantity(_))
+                && matches!(
+                    self.count_role(v, m),
+                    Some(
+                        crate::counts::CountRole::Launched | crate::counts::CountRole::Intercepted
+                    )
+                )
+        });
         for g in &groups {
             let Some((p, _, _)) = &g.place else { continue };
-            if p.feature == Feature::Country || g.kind == EventKind::Interception {
+            if p.feature == Feature::Country || g.kind == EventKind::Interception || salvo {
                 continue;
             }
             let clause = self.clause(v, g.trigger.start);
@@ -320,6 +333,7 @@ impl<'a> Analysis<'a> {
             self.refine_kind(v, &mut f, clause);
             self.fill_attacker_any(v, &mut f);
             self.fill_target(v, &mut f);
+            self.attacker_from_target(v, &mut f);
             self.fill_date(v, &mut f);
             self.fill_place_prov(&mut f);
             f.unverified = unverified;
@@ -570,9 +584,20 @@ impl<'a> Analysis<'a> {
         let guarded = (1..=6).filter_map(|k| wi.checked_sub(k)).any(|i| {
             matches!(
                 lower(i).as_str(),
-                "against" | "clearing" | "clear" | "cleared" | "defuse" | "defused" | "defusing"
-                    | "demining" | "remove" | "removed" | "removing" | "neutralising"
-                    | "neutralizing" | "found"
+                "against"
+                    | "clearing"
+                    | "clear"
+                    | "cleared"
+                    | "defuse"
+                    | "defused"
+                    | "defusing"
+                    | "demining"
+                    | "remove"
+                    | "removed"
+                    | "removing"
+                    | "neutralising"
+                    | "neutralizing"
+                    | "found"
             )
         });
         if guarded {
@@ -644,7 +669,13 @@ impl<'a> Analysis<'a> {
         }) {
             return true;
         }
-        t == "fighting" && nth_after.iter().any(|w| w == "war")
+        // "fighting a proxy war", "fighting for their country": a cause, not a battle.
+        t == "fighting"
+            && (nth_after.iter().any(|w| w == "war")
+                || nth_after.first().is_some_and(|w| w == "for")
+                    && nth_after.get(1).is_some_and(|w| {
+                        matches!(w.as_str(), "their" | "our" | "his" | "her" | "the" | "its")
+                    }))
     }
 
     /// Weak generic triggers ("hit", "raid", "destroyed") need something to attack with or on.

@@ -732,8 +732,11 @@ fn table() -> Vec<(&'static str, Cue)> {
         ],
         Cue::ReportAnaphor,
     );
-    add(&["russian", "russia's"], Cue::Demonym("RU"));
-    add(&["ukrainian", "ukraine's"], Cue::Demonym("UA"));
+    add(&["russian", "russia's", "russians"], Cue::Demonym("RU"));
+    add(
+        &["ukrainian", "ukraine's", "ukrainians"],
+        Cue::Demonym("UA"),
+    );
     add(&["kyiv's", "kiev's"], Cue::Demonym("UA"));
     add(&["moscow's"], Cue::Demonym("RU"));
     add(&["israeli", "israel's"], Cue::Demonym("IL"));
@@ -781,7 +784,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     // The phrase table is a compile-time constant; building it cannot fail at run time.
     let ac = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
+        .match_kind(MatchKind::Standard)
         .build(&patterns)
         .expect("cue lexicon compiles");
     Lexicon { ac, meanings }
@@ -810,10 +813,13 @@ fn is_word_byte(b: u8) -> bool {
 pub fn find_cues(text: &str) -> Vec<CueHit> {
     let lex = &*LEXICON;
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    for m in lex.ac.find_iter(text) {
+    // Every phrase that starts and ends on word boundaries, overlaps included, so that a
+    // longer phrase cut off inside a word ("drone attack" in "drone attacked") leaves the
+    // shorter one that fits ("attacked") ...
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for m in lex.ac.find_overlapping_iter(text) {
         let (s, e) = (m.start(), m.end());
-        let (cues, stem) = &lex.meanings[m.pattern().as_usize()];
+        let (_, stem) = &lex.meanings[m.pattern().as_usize()];
         if s > 0 && is_word_byte(bytes[s - 1]) {
             continue;
         }
@@ -825,10 +831,21 @@ pub fn find_cues(text: &str) -> Vec<CueHit> {
         } else if end < bytes.len() && is_word_byte(bytes[end]) {
             continue;
         }
+        found.push((s, end, m.pattern().as_usize()));
+    }
+    // ... then the leftmost, longest of those, without overlaps.
+    found.sort_unstable_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
+    let mut out: Vec<CueHit> = Vec::new();
+    let mut covered = 0;
+    for (s, end, p) in found {
+        if s < covered {
+            continue;
+        }
+        covered = end;
         out.push(CueHit {
             start: s,
             end,
-            cues: cues.clone(),
+            cues: lex.meanings[p].0.clone(),
         });
     }
     out

@@ -40,6 +40,9 @@ pub fn extract(doc: &Document, mentions: &[Mention]) -> Vec<Event> {
         .iter()
         .map(|c| merge::build_event(doc, c))
         .collect();
+    if let Some(locality) = analysis.report_locality() {
+        merge::place_in_locality(&mut events, &locality);
+    }
     merge::infer_attackers(&mut events);
     merge::infer_kinds(&mut events);
     events

@@ -126,7 +126,9 @@ impl Cluster {
                             };
                             if f.kind == g.kind && f.place.is_none() == g.place.is_none()
                                 || f.place.is_some() && g.place.is_some() && !scene_differs
-                                || f.place.is_none() && f.strength <= 2 && broad(&g.place)
+                                || f.place.is_none()
+                                    && (f.strength <= 2 || f.definite || f.kind == g.kind)
+                                    && broad(&g.place)
                             {
                                 link = true;
                             }
@@ -199,7 +201,7 @@ pub fn merge(frames: Vec<Frame>) -> Vec<Cluster> {
             || f.weapons.iter().any(|w| !w.generic)
             || f.counts != Counts::default()
             || f.strength >= 3 && f.kind != EventKind::ArmedClash
-            || !f.claims.is_empty() && f.definite;
+            || !f.claims.is_empty() && (f.definite || f.strength >= 3);
         let choice = if same_kind.len() == 1 && fam != 0 || same_kind.len() == 1 && f.strength >= 3
         {
             Some(same_kind[0])
@@ -358,6 +360,7 @@ pub fn build_event(doc: &Document, c: &Cluster) -> Event {
             .frames
             .iter()
             .flat_map(|f| &f.weapons)
+            .filter(|w| !w.target)
             .find_map(|w| kind_of_class(w.class))
             .unwrap_or(EventKind::Strike),
         k => k,
@@ -406,20 +409,7 @@ pub fn build_event(doc: &Document, c: &Cluster) -> Event {
         .or_else(|| all.iter().copied().find(|f| f.place.is_some()));
     let location = place_frame
         .and_then(|f| f.place.as_ref())
-        .map(|(p, span, text)| Location {
-            name: p.name.clone(),
-            country: p.country.clone(),
-            admin1: p
-                .admin1
-                .clone()
-                .or_else(|| (p.feature == Feature::Admin1).then(|| p.name.clone())),
-            lat: Some(p.lat),
-            lon: Some(p.lon),
-            precision: precision_of(p),
-            text: text.clone(),
-            id: Some(p.id.clone()).filter(|s| !s.is_empty()),
-            span: Some(*span),
-        });
+        .map(|(p, span, text)| location_of(p, *span, text));
 
     let attacker_frame = first_some(&|f| f.attacker.is_some());
     let mut attacker = attacker_frame.and_then(|f| f.attacker.clone());
@@ -514,7 +504,14 @@ pub fn build_event(doc: &Document, c: &Cluster) -> Event {
         let speaker = infos
             .iter()
             .find_map(|i| i.side.filter(|s| matches!(s, Side::Ukraine | Side::Russia)));
-        attacker = match speaker {
+        // Without a speaker, the enemy of the country attacked: "the enemy attacked the
+        // Odesa region".
+        let attacked = location.as_ref().and_then(|l| match l.country.as_deref() {
+            Some("UA") => Some(Side::Ukraine),
+            Some("RU") => Some(Side::Russia),
+            _ => None,
+        });
+        attacker = match speaker.or(attacked) {
             Some(Side::Ukraine) => Some((
                 "Russian Armed Forces".to_string(),
                 Some(Side::Russia),
@@ -694,7 +691,11 @@ pub fn infer_attackers(events: &mut [Event]) {
         .filter_map(|e| e.attacker.clone().map(|a| (country(e), a)))
         .collect();
     for e in events.iter_mut() {
-        if e.attacker.is_some() || !e.kind.is_violent() || e.kind == EventKind::Interception {
+        // Both sides fight in a clash; nothing says which one attacked.
+        if e.attacker.is_some()
+            || !e.kind.is_violent()
+            || matches!(e.kind, EventKind::Interception | EventKind::ArmedClash)
+        {
             continue;
         }
         let Some(cc) = country(e) else { continue };
@@ -713,5 +714,42 @@ pub fn infer_attackers(events: &mut [Event]) {
                 rule: format!("the attacker of the report's other attacks in {cc}"),
             });
         }
+    }
+}
+
+/// Places the report's violent events that name no place at the one locality the report is
+/// about (see [`crate::analysis::Analysis::report_locality`]).
+pub fn place_in_locality(events: &mut [Event], locality: &(Place, Span, String)) {
+    let (p, span, text) = locality;
+    for e in events.iter_mut() {
+        if e.location.is_some() || !e.kind.is_violent() {
+            continue;
+        }
+        e.location = Some(location_of(p, *span, text));
+        e.provenance.push(sitrep_model::FieldSource {
+            field: "location".into(),
+            start: span.start,
+            end: span.end,
+            text: text.clone(),
+            rule: "the one place the report is about".into(),
+        });
+    }
+}
+
+/// The event location of a recognised place.
+fn location_of(p: &Place, span: Span, text: &str) -> Location {
+    Location {
+        name: p.name.clone(),
+        country: p.country.clone(),
+        admin1: p
+            .admin1
+            .clone()
+            .or_else(|| (p.feature == Feature::Admin1).then(|| p.name.clone())),
+        lat: Some(p.lat),
+        lon: Some(p.lon),
+        precision: precision_of(p),
+        text: text.to_string(),
+        id: Some(p.id.clone()).filter(|s| !s.is_empty()),
+        span: Some(span),
     }
 }

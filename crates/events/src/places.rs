@@ -17,7 +17,11 @@ pub(crate) const CAPITALS: &[(&str, &str)] = &[
 
 impl<'a> Analysis<'a> {
     pub(crate) fn place_rank(p: &Place) -> u8 {
-        match p.feature {
+        Self::place_rank_of(p.feature)
+    }
+
+    pub(crate) fn place_rank_of(f: Feature) -> u8 {
+        match f {
             Feature::Airport | Feature::Facility => 5,
             Feature::City | Feature::Other => 4,
             Feature::Admin2 => 3,
@@ -109,6 +113,36 @@ impl<'a> Analysis<'a> {
                 }
                 _ => None,
             })
+    }
+
+    /// The one locality a whole report is about, when every town it names as a possible scene
+    /// lies within a few kilometres of the first ("Residents of Kupiansk spent another night in
+    /// shelters. Artillery hit the central market."): the place of its events that name none.
+    pub fn report_locality(&self) -> Option<(Place, Span, String)> {
+        let mut towns: Vec<(Place, Span, String)> = Vec::new();
+        let mut regions: Vec<(Place, Span, String)> = Vec::new();
+        for i in 0..self.sents.len() {
+            let v = self.view(i);
+            for (m, p) in self.scene_places(&v, (v.s.start, v.s.end)) {
+                let entry = (p.clone(), m.span(), m.text.clone());
+                if Self::place_rank(p) >= Self::place_rank_of(Feature::City) {
+                    towns.push(entry);
+                } else {
+                    regions.push(entry);
+                }
+            }
+        }
+        let one = |list: &[(Place, Span, String)], km_max: f64| {
+            let first = list.first()?;
+            list.iter()
+                .all(|x| km(&x.0, &first.0) <= km_max)
+                .then(|| first.clone())
+        };
+        if towns.is_empty() {
+            one(&regions, 1.0)
+        } else {
+            one(&towns, 15.0)
+        }
     }
 
     /// The places of a clause that can each be the scene of an event: every place but launch
@@ -334,19 +368,42 @@ impl<'a> Analysis<'a> {
         let institution = |w: &str| {
             matches!(
                 w,
-                "administration" | "governor" | "governor's" | "prosecutor's" | "prosecutors"
-                    | "police" | "council" | "authorities" | "officials" | "operational"
-                    | "military" | "head" | "mayor" | "mayor's" | "court" | "department"
-                    | "directorate" | "office" | "service" | "command" | "group" | "garrison"
-                    | "emergency" | "defence" | "defense" | "ministry"
+                "administration"
+                    | "governor"
+                    | "governor's"
+                    | "prosecutor's"
+                    | "prosecutors"
+                    | "police"
+                    | "council"
+                    | "authorities"
+                    | "officials"
+                    | "operational"
+                    | "military"
+                    | "head"
+                    | "mayor"
+                    | "mayor's"
+                    | "court"
+                    | "department"
+                    | "directorate"
+                    | "office"
+                    | "service"
+                    | "command"
+                    | "group"
+                    | "garrison"
+                    | "emergency"
+                    | "defence"
+                    | "defense"
+                    | "ministry"
             )
         };
         if gap_ok {
             let first = after.first().map(String::as_str).unwrap_or("");
             let second = after.get(1).map(String::as_str).unwrap_or("");
             let names_institution = institution(first)
-                || (matches!(first, "regional" | "oblast" | "city" | "region's" | "city's" | "local")
-                    && institution(second));
+                || (matches!(
+                    first,
+                    "regional" | "oblast" | "city" | "region's" | "city's" | "local"
+                ) && institution(second));
             let describes_other = matches!(first, "port" | "city" | "town" | "coast")
                 && second == "of"
                 && p.feature != Feature::City;

@@ -31,11 +31,13 @@ impl<'a> Analysis<'a> {
                     // "air defences shot down 30 drones": the defence is no weapon of the attack.
                     && !(w.generic && w.class == WeaponClass::AirDefence)
                 {
+                    let target = self.is_target(f, m);
                     f.weapons.push(FrameWeapon {
                         name: w.name.clone(),
                         generic: w.generic,
                         class: w.class,
                         span: m.span(),
+                        target,
                     });
                     f.provenance.push(FieldSource {
                         field: "weapons".into(),
@@ -170,6 +172,30 @@ impl<'a> Analysis<'a> {
     /// A generic trigger takes its kind from the weapon used: the first attack weapon in the
     /// clause, or a munition word ("missiles", "drones").
     pub(crate) fn refine_kind(&self, v: &SentView<'_>, f: &mut Frame, clause: (usize, usize)) {
+        // "a drone dropped explosives on their car": a drone attack, not planted explosives.
+        if f.kind == EventKind::Sabotage {
+            let by_drone = v.mentions.iter().any(|m| {
+                m.start >= clause.0
+                    && m.end <= clause.1
+                    && matches!(&m.value, MentionValue::Weapon(w)
+                        if kind_of_class(w.class) == Some(EventKind::DroneStrike))
+            });
+            let dropped = self
+                .slice(clause.0, clause.1)
+                .to_ascii_lowercase()
+                .contains("dropped");
+            if by_drone && dropped {
+                f.kind = EventKind::DroneStrike;
+                f.provenance.push(FieldSource {
+                    field: "kind".into(),
+                    start: f.trigger.start,
+                    end: f.trigger.end,
+                    text: self.slice(f.trigger.start, f.trigger.end).to_string(),
+                    rule: "explosives dropped from a drone".into(),
+                });
+                return;
+            }
+        }
         if f.strength >= 3 && f.kind != EventKind::Interception {
             return;
         }

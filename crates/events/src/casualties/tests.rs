@@ -78,6 +78,9 @@ fn each_way_of_stating_casualties_gives_its_counts() {
         ("Three people sustained injuries.", None, n(3)),
         ("Three people are known to have died, and more than twenty people are on the list of wounded.", n(3), at_least(20)),
         ("Two children are among the dead.", n(2), None),
+        ("A 58-year-old man sustained an explosive injury and a concussion.", None, n(1)),
+        ("Two people were treated for minor injuries.", None, n(2)),
+        ("A 60-year-old vendor died of his wounds in hospital.", n(1), None),
         // Numbers that are not counts of people.
         ("The strike hit a five-storey building and damaged 20 cars.", None, None),
         ("He was killed 20 km from the front.", None, None),
