@@ -211,7 +211,6 @@ const PERSON: &[&str] = &[
     "priest",
     "official",
     "local",
-    "elderly",
     "deputy",
     "prosecutor",
     "commander",
@@ -243,8 +242,6 @@ const PERSON: &[&str] = &[
     "fisherman",
     "hunter",
     "volunteer",
-    "couple",
-    "family",
 ];
 
 /// Nouns for people, plural, and pronoun-like heads that a number may stand before.
@@ -673,6 +670,10 @@ fn phrase_from(w: &Words<'_>, start: usize, end: usize, of_them: bool) -> Option
     if first == "both" && (start == end || of_them || is_person(head)) {
         return Some(Count::exact(2));
     }
+    // "an elderly couple": two.
+    if one_determiner(first) && start < end && head == "couple" {
+        return Some(Count::exact(2));
+    }
     if one_determiner(first) && start < end && PERSON.contains(&head) {
         // "the" counts only a singular person named as such: "the driver".
         return Some(Count::exact(1));
@@ -742,6 +743,9 @@ fn phrase_starting_at(w: &Words<'_>, s: usize) -> Option<(Count, usize)> {
     if one_determiner(first) {
         let mut i = s + 1;
         while i < w.len() && i <= s + 4 && !w.breaks(i) {
+            if w.lw(i) == "couple" && w.lw(i + 1) != "of" {
+                return Some((Count::exact(2), i));
+            }
             if PERSON.contains(&w.lw(i)) {
                 return Some((Count::exact(1), i));
             }

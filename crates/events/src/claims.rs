@@ -280,11 +280,8 @@ fn anaphor(a: &Analysis<'_>, v: &SentView<'_>, wi: usize, state: &ClaimState) ->
         .get(wi + 1)
         .map(|&w| lower(a, w))
         .unwrap_or_default();
-    let head = if matches!(w0.as_str(), "the" | "this" | "that") {
-        w1.as_str()
-    } else {
-        w0.as_str()
-    };
+    let determined = matches!(w0.as_str(), "the" | "this" | "that");
+    let head = if determined { w1.as_str() } else { w0.as_str() };
     let pos = v.words[wi].0;
     let last = |pred: &dyn Fn(&Source) -> bool| -> Option<Source> {
         a.mentions
@@ -315,10 +312,22 @@ fn anaphor(a: &Analysis<'_>, v: &SentView<'_>, wi: usize, state: &ClaimState) ->
                 _ => last(&|s| s.kind == ActorKind::Person),
             }
         }
-        "kremlin" | "military" | "army" | "staff" => last(&|s| s.kind != ActorKind::Person),
+        // "the military said", but not the "military" of "the regional military
+        // administration".
+        "kremlin" | "military" | "army" | "staff" if determined => {
+            last(&|s| s.kind != ActorKind::Person)
+        }
         // "the authorities said", "local officials said": officials of the country the
         // sentence is set in.
-        "authorities" | "officials" | "local" | "regional" => officials_of(a, v),
+        "authorities" | "officials" => officials_of(a, v),
+        "local" | "regional"
+            if matches!(
+                w1.as_str(),
+                "authorities" | "officials" | "official" | "administration"
+            ) =>
+        {
+            officials_of(a, v)
+        }
         _ => None,
     };
     found.map(|mut s| {
@@ -446,7 +455,16 @@ fn find_source(
     let ci = word_index(v, cue.0);
     // a) The subject right before the verb: "the Kremlin said", "he added".
     let mut k = ci;
-    while k > 0 && SKIP_BEFORE_VERB.contains(&lower(a, v.words[k - 1]).as_str()) {
+    // Adverbs, auxiliaries and a date may stand between the subject and its verb: "the
+    // Kremlin on Monday denied".
+    let dated = |w: (usize, usize)| {
+        v.mentions
+            .iter()
+            .any(|m| m.start <= w.0 && m.end >= w.1 && matches!(m.value, MentionValue::Date(_)))
+    };
+    while k > 0
+        && (SKIP_BEFORE_VERB.contains(&lower(a, v.words[k - 1]).as_str()) || dated(v.words[k - 1]))
+    {
         k -= 1;
     }
     if k > 0 {
@@ -838,7 +856,13 @@ fn referred_frames(
     });
     let negative = matches!(sc, SourceCue::Denies | SourceCue::NotConfirmed);
     if report_anaphor {
-        targets.extend(state.last_media_frame);
+        // "the reports", "denied the claim": the last report by a news outlet, else the last
+        // attack some source claimed.
+        targets.extend(state.last_media_frame.or_else(|| {
+            (0..first)
+                .rev()
+                .find(|&i| frames[i].kind.is_violent() && !frames[i].claims.is_empty())
+        }));
     } else if let Some(w) = weapon {
         targets.extend(
             (0..first)

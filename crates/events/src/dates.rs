@@ -151,6 +151,18 @@ impl<'a> Analysis<'a> {
         };
         let first = Self::word_index(v, m.start);
         let last = Self::word_index(v, m.end).saturating_sub(1);
+        // A dateline, "KHARKIV, March 6 (Wire) -", dates the report.
+        let lead = self.slice(v.s.start, m.start).trim_end();
+        if let Some(city) = lead.strip_suffix(',') {
+            let all_caps = !city.is_empty()
+                && city
+                    .chars()
+                    .all(|c| c.is_uppercase() || c == ' ' || c == '-' || c == '\'');
+            let after = self.slice(m.end, v.s.end).trim_start();
+            if all_caps && after.starts_with(['(', '-', '\u{2013}', '\u{2014}']) {
+                return true;
+            }
+        }
         let before = |k: usize| first.checked_sub(k).and_then(|i| v.words.get(i)).copied();
         // "said on Sunday", "said late on Friday": the verb right before the date phrase.
         if before(1).is_some_and(speech_at)

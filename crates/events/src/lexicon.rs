@@ -672,6 +672,8 @@ fn table() -> Vec<(&'static str, Cue)> {
             "hospitalized",
             "injures",
             "wounds",
+            "injury",
+            "concussion",
         ],
         Cue::Casualty(Role::Injured),
     );

@@ -160,9 +160,12 @@ impl Cluster {
 pub fn merge(frames: Vec<Frame>) -> Vec<Cluster> {
     let mut clusters: Vec<Cluster> = Vec::new();
     let (heads, body): (Vec<Frame>, Vec<Frame>) = frames.into_iter().partition(|f| f.heading);
-    let (anchored, loose): (Vec<Frame>, Vec<Frame>) = body
-        .into_iter()
-        .partition(|f| f.anchored() && !(f.kind == EventKind::Interception && f.place.is_none()));
+    let (anchored, loose): (Vec<Frame>, Vec<Frame>) = body.into_iter().partition(|f| {
+        // "the strike on Sunday" with no place refers back; it does not found an event.
+        f.anchored()
+            && !(f.kind == EventKind::Interception && f.place.is_none())
+            && !(f.definite && f.place.is_none())
+    });
     for f in anchored {
         let best = clusters.iter().rposition(|c| {
             let (ok, link) = c.fits(&f);

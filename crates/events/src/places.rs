@@ -468,7 +468,11 @@ impl<'a> Analysis<'a> {
             return false;
         }
         let wi = Self::word_index(v, m.end);
-        // A state that speaks ("Russia claims", "Kyiv denies") is a source, not a scene.
+        // A state that speaks ("Russia claims", "Kyiv denies", "Kyiv did not confirm") is a
+        // source, not a scene.
+        if self.speaks(v, m.end) {
+            return true;
+        }
         if let Some(&w) = v.words.get(wi) {
             let t = self.word_at(w).to_ascii_lowercase();
             if matches!(

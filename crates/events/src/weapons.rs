@@ -31,7 +31,8 @@ impl<'a> Analysis<'a> {
                     // "air defences shot down 30 drones": the defence is no weapon of the attack.
                     && !(w.generic && w.class == WeaponClass::AirDefence)
                 {
-                    let target = self.is_target(f, m);
+                    // Drones downed are the attacker's means, not what the attack hit.
+                    let target = f.kind != EventKind::Interception && self.is_target(f, m);
                     f.weapons.push(FrameWeapon {
                         name: w.name.clone(),
                         generic: w.generic,

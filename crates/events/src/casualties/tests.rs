@@ -63,6 +63,7 @@ fn each_way_of_stating_casualties_gives_its_counts() {
         ("Artillery hit the village, killing at least one and wounding six others including a seven-year-old girl.", at_least(1), n(6)),
         ("The bomb killed two workers.", n(2), None),
         ("Shelling wounded a 12-year-old boy.", None, n(1)),
+        ("Shells hit the town, injuring an elderly couple.", None, n(2)),
         // Numbers before the casualty word, lists.
         ("A glide bomb attack left 4 dead and 11 injured.", n(4), n(11)),
         ("Casualties: 2 killed, 6 wounded.", n(2), n(6)),

@@ -466,7 +466,14 @@ pub(crate) fn month_before(toks: &[Tok], i: usize) -> Option<usize> {
     if month_of(&toks[p]).is_some() {
         return Some(p);
     }
-    if toks[p].is_ch('.') && p > 0 && adjacent(toks, p - 1) && month_of(&toks[p - 1]).is_some() {
+    // "Nov. 19", but not "... on 9 May. Seven people": a full month name before a stop ends
+    // the sentence.
+    if toks[p].is_ch('.')
+        && p > 0
+        && adjacent(toks, p - 1)
+        && month_of(&toks[p - 1]).is_some()
+        && is_month_abbreviation(&toks[p - 1])
+    {
         return Some(p - 1);
     }
     None

@@ -26,6 +26,13 @@ fn ex(n: u64) -> Count {
 }
 
 #[test]
+fn a_count_after_a_sentence_ending_in_a_month_is_a_count() {
+    let text = "The army attacked Dnipro on 9 May. Seven people were injured.";
+    let found: Vec<String> = find(text).into_iter().map(|m| m.text).collect();
+    assert_eq!(found, vec!["Seven"]);
+}
+
+#[test]
 fn killed_and_injured_with_a_vague_word() {
     let f = found("The attack left seven dead and dozens injured in the derailment.");
     assert_eq!(
