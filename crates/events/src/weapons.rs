@@ -29,7 +29,7 @@ impl<'a> Analysis<'a> {
                     && !self.supplied(v, m.start)
                     && !self.watching(v, m.end)
                     // "air defences shot down 30 drones": the defence is no weapon of the attack.
-                    && !(w.generic && w.class == WeaponClass::AirDefence)
+                    && (!w.generic || w.class != WeaponClass::AirDefence)
                 {
                     // Drones downed are the attacker's means, not what the attack hit.
                     let target = f.kind != EventKind::Interception && self.is_target(f, m);
