@@ -4,14 +4,15 @@
 //!
 //! 1. [`text`] splits the text into sentences and paragraphs with a hand-written scanner, and
 //!    [`lexicon`] finds every cue phrase (event triggers, speech verbs, hedges, casualty words)
-//!    in one Aho-Corasick pass.
+//!    in one Aho-Corasick pass; [`analysis::Analysis`] holds the result per sentence.
 //! 2. [`frames`] reads each sentence into [`frames::Frame`]s: what happened (the kind, from
-//!    the trigger and the weapon), where (the most specific place of the clause), when (a date
-//!    in the sentence or earlier in the paragraph, or the time of the report for "overnight"
-//!    and present-tense reports), who attacked what with which weapons, and the counts.
-//!    [`claims`] adds who asserts, alleges, denies or declines to confirm each frame.
+//!    the trigger and the weapon). Each field is read by its own module: [`places`] (where),
+//!    [`dates`] (when), [`actors`] (who attacked what), [`weapons`] (with what), [`counts`] and
+//!    [`casualties`] (how many launched, downed, killed, injured), [`claims`] (who asserts,
+//!    alleges, denies or declines to confirm it).
 //! 3. [`merge`] groups the frames of one happening (headline, lead and later paragraphs) into
-//!    one [`sitrep_model::Event`] and decides its status by the contract's rules.
+//!    one [`sitrep_model::Event`], decides its status by the contract's rules, and fills what
+//!    the rest of the report says of an event that does not say it itself.
 //!
 //! The stage only reads the mention values (places, actors, weapons, dates, quantities), never
 //! how they were found. The kinds and their ACLED codes are listed in `docs/acled.md`.
