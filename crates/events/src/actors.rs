@@ -1,7 +1,7 @@
 //! Who attacked and what was attacked: sides named in the attack's noun phrase, subjects of
 //! attack verbs, agents after "by", and objects of the attack.
 
-use crate::analysis::lower_eq;
+use crate::analysis::{lower_eq, Lower};
 use crate::analysis::{Analysis, SentView};
 use crate::frames::Frame;
 use crate::lexicon::Cue;
@@ -739,13 +739,14 @@ impl<'a> Analysis<'a> {
     /// The words right after `end` name an air defence: "Ukrainian air defence", "Russian air
     /// defences shot down". Its side defends; it does not attack.
     pub(crate) fn defends(&self, v: &SentView<'_>, end: usize) -> bool {
-        let rest = self
-            .slice(end, (end + 24).min(v.s.end))
-            .trim_start()
-            .to_ascii_lowercase();
-        rest.starts_with("air defen")
-            || rest.starts_with("air force")
-            || rest.starts_with("anti-aircraft") || v.mentions.iter().any(|m| {
+        let rest = self.slice(end, (end + 24).min(v.s.end)).trim_start();
+        let starts = |p: &str| {
+            rest.get(..p.len())
+                .is_some_and(|x| x.eq_ignore_ascii_case(p))
+        };
+        starts("air defen")
+            || starts("air force")
+            || starts("anti-aircraft") || v.mentions.iter().any(|m| {
             m.start >= end
                 && self.slice(end, m.start).trim().is_empty()
                 && matches!(&m.value, MentionValue::Weapon(w) if w.class == WeaponClass::AirDefence)
@@ -758,7 +759,7 @@ impl<'a> Analysis<'a> {
         let wi = Self::word_index(v, end);
         let mut k = wi;
         while let Some(&w) = v.words.get(k) {
-            let t = self.word_at(w).to_ascii_lowercase();
+            let t = Lower::of(self.word_at(w));
             if matches!(
                 t.as_str(),
                 "also"

@@ -10,6 +10,33 @@ pub(crate) fn lower_eq(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b)
 }
 
+/// A word in ASCII lower case, kept on the stack: the rules compare words with short lists of
+/// keywords many times per sentence. Words longer than any keyword read as empty.
+#[derive(Clone, Copy)]
+pub(crate) struct Lower {
+    buf: [u8; 24],
+    len: usize,
+}
+
+impl Lower {
+    pub(crate) fn of(word: &str) -> Self {
+        let mut buf = [0u8; 24];
+        let b = word.as_bytes();
+        if b.len() > buf.len() {
+            return Lower { buf, len: 0 };
+        }
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        Lower { buf, len: b.len() }
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        // ASCII lower-casing keeps UTF-8 valid; a word cut short never happens (see `of`).
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
 /// A document prepared for frame building.
 pub struct Analysis<'a> {
     pub doc: &'a Document,
@@ -17,9 +44,12 @@ pub struct Analysis<'a> {
     pub sents: Vec<Sentence>,
     pub mentions: Vec<&'a Mention>,
     pub cues: Vec<CueHit>,
-    /// Per sentence: range into `mentions` and into `cues`.
+    /// Per sentence: range into `mentions`, `cues` and `words`.
     sent_mentions: Vec<(usize, usize)>,
     sent_cues: Vec<(usize, usize)>,
+    sent_words: Vec<(usize, usize)>,
+    /// Every sentence's word spans, in order, found once.
+    words: Vec<(usize, usize)>,
     /// The date the text calls "now" (overnight, today), if any.
     pub(crate) now: Option<(EventDate, Span)>,
 }
@@ -28,7 +58,7 @@ pub struct Analysis<'a> {
 pub struct SentView<'s> {
     pub idx: usize,
     pub s: &'s Sentence,
-    pub words: Vec<(usize, usize)>,
+    pub words: &'s [(usize, usize)],
     pub mentions: &'s [&'s Mention],
     pub cues: &'s [CueHit],
 }
@@ -67,6 +97,13 @@ impl<'a> Analysis<'a> {
         let c_starts: Vec<usize> = cues.iter().map(|c| c.start).collect();
         let sent_mentions = sents.iter().map(|s| range(&m_starts, s)).collect();
         let sent_cues = sents.iter().map(|s| range(&c_starts, s)).collect();
+        let mut words = Vec::with_capacity(text.len() / 5);
+        let mut sent_words = Vec::with_capacity(sents.len());
+        for s in &sents {
+            let first = words.len();
+            text::words_into(text, s.start, s.end, &mut words);
+            sent_words.push((first, words.len()));
+        }
         let mut a = Analysis {
             doc,
             text,
@@ -75,20 +112,38 @@ impl<'a> Analysis<'a> {
             cues,
             sent_mentions,
             sent_cues,
+            sent_words,
+            words,
             now: None,
         };
         a.now = a.find_now();
         a
     }
 
+    /// The range of sentence `i`'s mentions in `mentions`.
+    pub(crate) fn sent_mention_range(&self, i: usize) -> (usize, usize) {
+        self.sent_mentions[i]
+    }
+
+    /// Whether sentence `i` holds a cue that `pred` accepts.
+    pub(crate) fn sentence_has_cue(
+        &self,
+        i: usize,
+        pred: impl Fn(&crate::lexicon::Cue) -> bool,
+    ) -> bool {
+        let (ca, cb) = self.sent_cues[i];
+        self.cues[ca..cb].iter().any(|c| c.has(&pred))
+    }
+
     pub fn view(&self, i: usize) -> SentView<'_> {
         let s = &self.sents[i];
         let (ma, mb) = self.sent_mentions[i];
         let (ca, cb) = self.sent_cues[i];
+        let (wa, wb) = self.sent_words[i];
         SentView {
             idx: i,
             s,
-            words: text::words(self.text, s.start, s.end),
+            words: &self.words[wa..wb],
             mentions: &self.mentions[ma..mb],
             cues: &self.cues[ca..cb],
         }

@@ -938,6 +938,14 @@ fn track_quotes(
     found: &[(Source, SourceCue, (usize, usize), String)],
 ) {
     let t = a.slice(v.s.start, v.s.end);
+    // No quotation mark (straight, or curly: E2 80 9C/9D): whatever was open stays open.
+    let b = t.as_bytes();
+    let quoted = memchr::memchr2_iter(b'"', 0xE2, b).any(|i| {
+        b[i] == b'"' || (b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9C | 0x9D)))
+    });
+    if !quoted {
+        return;
+    }
     let mut open = state.open_quote.map(|(_, p)| p);
     let mut straight_open = false;
     for (k, c) in t.char_indices() {

@@ -171,7 +171,7 @@ impl<'a> Analysis<'a> {
                     _ => None,
                 })
                 .collect();
-            for c in crate::casualties::read(self.text, &v.words, &qs) {
+            for c in crate::casualties::read(self.text, v.words, &qs) {
                 if zero_spans.iter().any(|z| z.overlaps(c.span)) {
                     continue;
                 }

@@ -151,9 +151,7 @@ impl<'a> Analysis<'a> {
         // "The claims could not be independently verified", standing alone, speaks of the
         // whole report.
         let whole_report_unverified = (0..self.sents.len()).any(|i| {
-            let v = self.view(i);
-            v.cues.iter().any(|c| c.has(|q| *q == Cue::Unverified))
-                && !out.iter().any(|f| f.sent == i)
+            self.sentence_has_cue(i, |q| *q == Cue::Unverified) && !out.iter().any(|f| f.sent == i)
         });
         if whole_report_unverified {
             for f in out.iter_mut().filter(|f| f.kind.is_violent()) {
@@ -293,18 +291,22 @@ impl<'a> Analysis<'a> {
         }
         // A salvo counted as a whole ("launched 68 drones ..., targeting Lviv and Volyn") is
         // one event, whatever the places it aimed at.
-        let salvo = v.mentions.iter().any(|m| {
-            matches!(m.value, MentionValue::Quantity(_))
-                && matches!(
-                    self.count_role(v, m),
-                    Some(
-                        crate::counts::CountRole::Launched | crate::counts::CountRole::Intercepted
+        let salvo = || {
+            v.mentions.iter().any(|m| {
+                matches!(m.value, MentionValue::Quantity(_))
+                    && matches!(
+                        self.count_role(v, m),
+                        Some(
+                            crate::counts::CountRole::Launched
+                                | crate::counts::CountRole::Intercepted
+                        )
                     )
-                )
-        });
+            })
+        };
+        let mut is_salvo: Option<bool> = None;
         for g in &groups {
             let Some((p, _, _)) = &g.place else { continue };
-            if p.feature == Feature::Country || g.kind == EventKind::Interception || salvo {
+            if p.feature == Feature::Country || g.kind == EventKind::Interception {
                 continue;
             }
             let clause = self.clause(v, g.trigger.start);
@@ -314,7 +316,7 @@ impl<'a> Analysis<'a> {
                         .as_ref()
                         .is_some_and(|(hp, _, _)| crate::places::same_scene(hp, q))
                 });
-                if !known {
+                if !known && !*is_salvo.get_or_insert_with(salvo) {
                     let mut f = g.clone();
                     f.place = Some((q.clone(), m.span(), m.text.clone()));
                     extra.push(f);
@@ -514,7 +516,7 @@ impl<'a> Analysis<'a> {
                 _ => None,
             })
             .collect();
-        let counted = crate::casualties::read(self.text, &v.words, &quantities)
+        let counted = crate::casualties::read(self.text, v.words, &quantities)
             .iter()
             .any(|c| c.count.min > 0);
         if !counted {

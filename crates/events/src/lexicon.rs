@@ -5,7 +5,7 @@
 //! [`find_cues`] returns [`CueHit`]s whose [`Cue`] says what the phrase means. Matches must
 //! start and end on word boundaries unless the phrase is listed as a stem (trailing `*`).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use once_cell::sync::Lazy;
 use sitrep_model::EventKind;
 
@@ -748,7 +748,11 @@ fn table() -> Vec<(&'static str, Cue)> {
 
 /// Phrases sharing one surface form keep every meaning: a match carries a list of cues.
 struct Lexicon {
+    /// Leftmost-longest matches: the one pass over the text.
     ac: AhoCorasick,
+    /// Every match, overlaps included: for the rare stretch where the longest phrase ends
+    /// inside a word.
+    all: AhoCorasick,
     /// Per pattern: (cues, is_stem).
     meanings: Vec<(Vec<Cue>, bool)>,
 }
@@ -784,12 +788,18 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         meanings.push(m);
     }
     // The phrase table is a compile-time constant; building it cannot fail at run time.
-    let ac = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .build(&patterns)
-        .expect("cue lexicon compiles");
-    Lexicon { ac, meanings }
+    let build = |kind| {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(kind)
+            .build(&patterns)
+            .expect("cue lexicon compiles")
+    };
+    Lexicon {
+        ac: build(MatchKind::LeftmostLongest),
+        all: build(MatchKind::Standard),
+        meanings,
+    }
 });
 
 /// One cue phrase found in the text.
@@ -815,40 +825,74 @@ fn is_word_byte(b: u8) -> bool {
 pub fn find_cues(text: &str) -> Vec<CueHit> {
     let lex = &*LEXICON;
     let bytes = text.as_bytes();
-    // Every phrase that starts and ends on word boundaries, overlaps included, so that a
-    // longer phrase cut off inside a word ("drone attack" in "drone attacked") leaves the
-    // shorter one that fits ("attacked") ...
-    let mut found: Vec<(usize, usize, usize)> = Vec::new();
-    for m in lex.ac.find_overlapping_iter(text) {
-        let (s, e) = (m.start(), m.end());
-        let (_, stem) = &lex.meanings[m.pattern().as_usize()];
+    // Where a phrase found at `s..e` really ends, or `None` when it starts or ends inside a word.
+    let fits = |s: usize, e: usize, p: usize| -> Option<usize> {
         if s > 0 && is_word_byte(bytes[s - 1]) {
-            continue;
+            return None;
         }
         let mut end = e;
-        if *stem {
+        if lex.meanings[p].1 {
             while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
                 end += 1;
             }
         } else if end < bytes.len() && is_word_byte(bytes[end]) {
-            continue;
+            return None;
         }
-        found.push((s, end, m.pattern().as_usize()));
-    }
-    // ... then the leftmost, longest of those, without overlaps.
-    found.sort_unstable_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
+        Some(end)
+    };
     let mut out: Vec<CueHit> = Vec::new();
-    let mut covered = 0;
-    for (s, end, p) in found {
-        if s < covered {
-            continue;
-        }
-        covered = end;
+    let mut push = |s: usize, end: usize, p: usize| {
         out.push(CueHit {
             start: s,
             end,
             cues: lex.meanings[p].0.clone(),
-        });
+        })
+    };
+    let mut pos = 0;
+    'search: while pos < bytes.len() {
+        let mut failed = None;
+        for m in lex.ac.find_iter(Input::new(text).span(pos..text.len())) {
+            let (s, e, p) = (m.start(), m.end(), m.pattern().as_usize());
+            if s < pos {
+                continue;
+            }
+            match fits(s, e, p) {
+                Some(end) => {
+                    push(s, end, p);
+                    pos = end;
+                }
+                None => {
+                    failed = Some((s, e));
+                    break;
+                }
+            }
+        }
+        let Some((s, e)) = failed else {
+            break 'search;
+        };
+        // The longest phrase ends inside a word ("drone attack" in "drone attacked"): the
+        // phrases that fit within the rest of that word, leftmost and longest first.
+        let mut stop = e;
+        while stop < bytes.len() && is_word_byte(bytes[stop]) {
+            stop += 1;
+        }
+        let mut found: Vec<(usize, usize, usize)> = lex
+            .all
+            .find_overlapping_iter(Input::new(text).span(s..stop))
+            .filter_map(|m| {
+                let p = m.pattern().as_usize();
+                fits(m.start(), m.end(), p).map(|end| (m.start(), end, p))
+            })
+            .collect();
+        found.sort_unstable_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
+        let mut covered = s;
+        for (fs, fe, p) in found {
+            if fs >= covered {
+                push(fs, fe, p);
+                covered = fe;
+            }
+        }
+        pos = covered.max(stop).max(s + 1);
     }
     out
 }
@@ -880,5 +924,67 @@ mod tests {
             .find(|h| text[h.start..].starts_with("retal"))
             .unwrap();
         assert_eq!(&text[h.start..h.end], "retaliation");
+    }
+
+    /// Every phrase that fits the word boundaries, overlaps included, then the leftmost and
+    /// longest without overlaps: what `find_cues` must give, found the slow way.
+    fn reference(text: &str) -> Vec<(usize, usize)> {
+        let lex = &*LEXICON;
+        let bytes = text.as_bytes();
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        for m in lex.all.find_overlapping_iter(text) {
+            let (s, e, p) = (m.start(), m.end(), m.pattern().as_usize());
+            if s > 0 && is_word_byte(bytes[s - 1]) {
+                continue;
+            }
+            let mut end = e;
+            if lex.meanings[p].1 {
+                while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
+                    end += 1;
+                }
+            } else if end < bytes.len() && is_word_byte(bytes[end]) {
+                continue;
+            }
+            found.push((s, end, p));
+        }
+        found.sort_unstable_by_key(|&(s, e, p)| (s, std::cmp::Reverse(e), p));
+        let mut out = Vec::new();
+        let mut covered = 0;
+        for (s, e, _) in found {
+            if s >= covered {
+                out.push((s, e));
+                covered = e;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_phrase_cut_off_inside_a_word_leaves_the_one_that_fits() {
+        let text = "An enemy drone attacked the farm; a drone attack followed.";
+        let hits: Vec<&str> = find_cues(text)
+            .iter()
+            .map(|h| &text[h.start..h.end])
+            .collect();
+        assert_eq!(hits, vec!["drone", "attacked", "drone attack"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_one_pass_finds_what_every_match_gives(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "drone", "drones", "attack", "attacked", "attacks", "missile", "strike",
+                    "strikes", "struck", "shot", "down", "shelling", "the", "air", "raid",
+                    "sirens", "killed", "and", "said", "no", "casualties", "retaliation",
+                    "evacuated", "Kyiv", ",", ".", "-", "airstrike", "un", "verified",
+                ]),
+                0..30,
+            )
+        ) {
+            let text = words.join(" ").replace(" ,", ",").replace(" - ", "-");
+            let got: Vec<(usize, usize)> = find_cues(&text).iter().map(|h| (h.start, h.end)).collect();
+            proptest::prop_assert_eq!(got, reference(&text));
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! say where something comes from, countries that modify a noun, and states that act or speak.
 
 use crate::actors::VERB_TRIGGERS;
-use crate::analysis::lower_eq;
+use crate::analysis::{lower_eq, Lower};
 use crate::analysis::{Analysis, SentView};
 use crate::frames::Frame;
 use sitrep_model::{Feature, FieldSource, Mention, MentionValue, Place, Span};
@@ -119,37 +119,49 @@ impl<'a> Analysis<'a> {
     /// lies within a few kilometres of the first ("Residents of Kupiansk spent another night in
     /// shelters. Artillery hit the central market."): the place of its events that name none.
     pub fn report_locality(&self) -> Option<(Place, Span, String)> {
-        let mut towns: Vec<(Place, Span, String)> = Vec::new();
-        let mut regions: Vec<(Place, Span, String)> = Vec::new();
+        // The first town and the first region that can be scenes; a second one elsewhere
+        // ends the search.
+        let mut town: Option<(&Mention, &Place)> = None;
+        let mut region: Option<(&Mention, &Place)> = None;
+        let mut regions_agree = true;
         for i in 0..self.sents.len() {
+            let (ma, mb) = self.sent_mention_range(i);
+            if !self.mentions[ma..mb]
+                .iter()
+                .any(|m| matches!(m.value, MentionValue::Place(_)))
+            {
+                continue;
+            }
             let v = self.view(i);
             for (m, p) in self.scene_places(&v, (v.s.start, v.s.end)) {
-                let entry = (p.clone(), m.span(), m.text.clone());
                 if Self::place_rank(p) >= Self::place_rank_of(Feature::City) {
-                    towns.push(entry);
+                    match town {
+                        None => town = Some((m, p)),
+                        Some((_, t)) if km(t, p) > 15.0 => return None,
+                        Some(_) => {}
+                    }
                 } else {
-                    regions.push(entry);
+                    match region {
+                        None => region = Some((m, p)),
+                        Some((_, r)) if km(r, p) > 1.0 => regions_agree = false,
+                        Some(_) => {}
+                    }
                 }
             }
         }
-        let one = |list: &[(Place, Span, String)], km_max: f64| {
-            let first = list.first()?;
-            list.iter()
-                .all(|x| km(&x.0, &first.0) <= km_max)
-                .then(|| first.clone())
+        let (m, p) = match (town, region) {
+            (Some(t), _) => t,
+            (None, Some(r)) if regions_agree => r,
+            _ => return None,
         };
-        if towns.is_empty() {
-            one(&regions, 1.0)
-        } else {
-            one(&towns, 15.0)
-        }
+        Some((p.clone(), m.span(), m.text.clone()))
     }
 
     /// The places of a clause that can each be the scene of an event: every place but launch
     /// sites, places of origin, modifiers, acting states, landmarks and whole countries.
     pub(crate) fn scene_places<'m>(
         &self,
-        v: &'m SentView<'_>,
+        v: &SentView<'m>,
         clause: (usize, usize),
     ) -> Vec<(&'m Mention, &'m Place)> {
         v.mentions
@@ -321,9 +333,9 @@ impl<'a> Analysis<'a> {
     /// ("U.S. citizens", "US officials"), does not say where the event happened.
     pub(crate) fn is_origin_or_modifier(&self, v: &SentView<'_>, m: &Mention, p: &Place) -> bool {
         let wi = Self::word_index(v, m.start);
-        let before: Vec<String> = (1..=3)
+        let before: Vec<Lower> = (1..=3)
             .filter(|&j| wi >= j)
-            .map(|j| self.word_at(v.words[wi - j]).to_ascii_lowercase())
+            .map(|j| Lower::of(self.word_at(v.words[wi - j])))
             .collect();
         let origin_verb = |w: &str| {
             matches!(
@@ -340,13 +352,13 @@ impl<'a> Analysis<'a> {
             )
         };
         // Skip an article: "made in the United States".
-        let rest = match before.first().map(String::as_str) {
+        let rest = match before.first().map(Lower::as_str) {
             Some("the") => &before[1..],
             _ => &before[..],
         };
         let is_origin = matches!(
             rest,
-            [prep, verb, ..] if matches!(prep.as_str(), "in" | "by") && origin_verb(verb)
+            [prep, verb, ..] if matches!(prep.as_str(), "in" | "by") && origin_verb(verb.as_str())
         );
         if is_origin {
             return true;
@@ -354,12 +366,12 @@ impl<'a> Analysis<'a> {
         // The words after the place make it a name or a description of something else: "the
         // Kharkiv regional prosecutor's office", "the Kharkiv operational group", "the Black
         // Sea port of Odesa".
-        let after: Vec<String> = v
+        let after: Vec<Lower> = v
             .words
             .iter()
             .filter(|w| w.0 >= m.end)
             .take(3)
-            .map(|&w| self.word_at(w).to_ascii_lowercase())
+            .map(|&w| Lower::of(self.word_at(w)))
             .collect();
         let gap_ok = v.words.iter().find(|w| w.0 >= m.end).is_some_and(|w| {
             let gap = self.slice(m.end, w.0).trim();
@@ -397,8 +409,8 @@ impl<'a> Analysis<'a> {
             )
         };
         if gap_ok {
-            let first = after.first().map(String::as_str).unwrap_or("");
-            let second = after.get(1).map(String::as_str).unwrap_or("");
+            let first = after.first().map(Lower::as_str).unwrap_or("");
+            let second = after.get(1).map(Lower::as_str).unwrap_or("");
             let names_institution = institution(first)
                 || (matches!(
                     first,

@@ -174,13 +174,24 @@ fn push(text: &str, out: &mut Vec<Sentence>, s: usize, e: usize, para: usize, li
 /// The word spans of `text[start..end]`, as absolute offsets. A word is a run of letters and
 /// digits, with inner apostrophes, hyphens and dots ("Russia's", "Kh-101", "U.S.").
 pub fn words(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
-    let slice = text.get(start..end).unwrap_or("");
     let mut out = Vec::new();
+    words_into(text, start, end, &mut out);
+    out
+}
+
+/// [`words`], appended to `out`.
+pub fn words_into(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let slice = text.get(start..end).unwrap_or("");
     let mut cur: Option<usize> = None;
     let mut last_end = 0usize;
     for (k, c) in slice.char_indices() {
         let inner = matches!(c, '\'' | '\u{2019}' | '-' | '.');
-        if c.is_alphanumeric() {
+        let alnum = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if alnum {
             if cur.is_none() {
                 cur = Some(k);
             }
@@ -188,7 +199,7 @@ pub fn words(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
         } else if inner && cur.is_some() {
             // Inner punctuation continues the word only when a letter or digit follows.
             let next = slice[k + c.len_utf8()..].chars().next();
-            if !next.is_some_and(|n| n.is_alphanumeric()) {
+            if !next.is_some_and(char::is_alphanumeric) {
                 if let Some(s) = cur.take() {
                     out.push((start + s, start + last_end));
                 }
@@ -200,7 +211,6 @@ pub fn words(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     if let Some(s) = cur {
         out.push((start + s, start + last_end));
     }
-    out
 }
 
 #[cfg(test)]
