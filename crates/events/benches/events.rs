@@ -10,6 +10,7 @@ fn main() {
     let mut names: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     names.sort();
     let docs: Vec<Document> = names
