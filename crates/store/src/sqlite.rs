@@ -96,7 +96,7 @@ impl EventCache {
     }
 }
 
-fn now() -> String {
+pub(crate) fn now() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
@@ -442,11 +442,11 @@ impl SqliteStore {
     }
 }
 
-fn json<T: serde::Serialize>(v: &T) -> String {
+pub(crate) fn json<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "null".into())
 }
 
-fn decode<T: serde::de::DeserializeOwned>(what: &str, s: &str) -> Result<T, StoreError> {
+pub(crate) fn decode<T: serde::de::DeserializeOwned>(what: &str, s: &str) -> Result<T, StoreError> {
     serde_json::from_str(s).map_err(|e| StoreError::Decode {
         what: what.to_string(),
         source: e,
@@ -454,7 +454,7 @@ fn decode<T: serde::de::DeserializeOwned>(what: &str, s: &str) -> Result<T, Stor
 }
 
 /// Text that the full-text index holds for an event.
-fn fts_body(ev: &StoredEvent) -> String {
+pub(crate) fn fts_body(ev: &StoredEvent) -> String {
     let e = &ev.event;
     let mut parts: Vec<&str> = vec![e.kind.as_str()];
     if let Some(l) = &e.location {
@@ -571,7 +571,7 @@ fn write_event(tx: &Transaction, row: Option<i64>, ev: &StoredEvent) -> rusqlite
 /// unknown), are one article in two formats.
 const SAME_CONTENT_SIMILARITY: f64 = 0.9;
 
-fn loosely_equal(a: Option<&str>, b: Option<&str>) -> bool {
+pub(crate) fn loosely_equal(a: Option<&str>, b: Option<&str>) -> bool {
     let norm = |s: &str| {
         s.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -798,7 +798,7 @@ fn candidates(tx: &Connection, report: &Report) -> Result<Vec<i64>, StoreError> 
 
 /// The JSON of a mention's value (the `value` part of its `"type": ..., "value": ...` form) and
 /// its type name, serialised straight from the value.
-fn mention_value(v: &MentionValue) -> (&'static str, String) {
+pub(crate) fn mention_value(v: &MentionValue) -> (&'static str, String) {
     match v {
         MentionValue::Place(x) => ("place", json(x)),
         MentionValue::Actor(x) => ("actor", json(x)),
@@ -1070,6 +1070,13 @@ impl Store for SqliteStore {
         let docs: Vec<(&DocumentRecord, &str, Option<&Fingerprint>)> =
             docs.iter().map(|&(rec, hash)| (rec, hash, None)).collect();
         self.ingest_prepared(&docs)
+    }
+
+    fn ingest_batch_hashed(
+        &mut self,
+        docs: &[(&DocumentRecord, &TextHashes)],
+    ) -> Result<Vec<IngestOutcome>, StoreError> {
+        SqliteStore::ingest_batch_hashed(self, docs)
     }
 
     fn has_document(&self, url_or_hash: &str) -> Result<bool, StoreError> {
