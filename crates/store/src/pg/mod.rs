@@ -59,6 +59,16 @@ const REQUIRED_TABLES: &[&str] = &[
     "event_actors",
 ];
 
+/// The tables and views of the schema, leaving out those of extensions (PostGIS keeps
+/// `spatial_ref_sys` and two views in the schema it is installed into).
+const OWN_TABLES: &str = "SELECT c.relname::text FROM pg_class c
+     JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'v', 'm', 'p', 'f')
+       AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                       WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                         AND d.deptype = 'e')
+     ORDER BY 1";
+
 /// The advisory lock (two-key form, so it never meets the cell keys) held while migrating.
 const MIGRATION_LOCK: (i32, i32) = (0x5349_5452, 1);
 
@@ -410,11 +420,7 @@ impl PgStore {
         let schema = self.schema.clone();
         let c = self.client();
         let tables: Vec<String> = c
-            .query(
-                "SELECT table_name::text FROM information_schema.tables
-                 WHERE table_schema = current_schema() ORDER BY 1",
-                &[],
-            )
+            .query(OWN_TABLES, &[])
             .map_err(err)?
             .iter()
             .map(|r| r.get(0))
@@ -471,11 +477,7 @@ impl PgStore {
             tx.commit().map_err(err)?;
         }
         let present: Vec<String> = c
-            .query(
-                "SELECT table_name::text FROM information_schema.tables
-                 WHERE table_schema = current_schema()",
-                &[],
-            )
+            .query(OWN_TABLES, &[])
             .map_err(err)?
             .iter()
             .map(|r| r.get(0))
