@@ -9,7 +9,9 @@ use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 use sitrep_model::{Count, DocumentRecord, EventKind, LocationPrecision, Status};
-use sitrep_store::{AnyStore, EventFilter, Location, Near, OpenMode, Store, StoredEvent, TextHashes};
+use sitrep_store::{
+    AnyStore, EventFilter, Location, Near, OpenMode, Store, StoredEvent, TextHashes,
+};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
