@@ -18,11 +18,13 @@ mod open;
 pub mod pg;
 mod sqlite;
 pub mod testing;
+pub mod watch;
 
 pub use open::{open, open_store, AnyStore, Location, OpenMode, DB_ENV};
 pub use pg::{PgListener, PgOptions, PgStore, CHANGES_CHANNEL, PG_SCHEMA_VERSION};
 pub use sitrep_fuse::{Contradiction, ContradictionValue, Source};
 pub use sqlite::{SqliteStore, APPLICATION_ID, SCHEMA_VERSION};
+pub use watch::{FeedLease, FeedResult, FeedStatus, WatchState};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -32,7 +32,7 @@ use std::path::Path;
 pub const APPLICATION_ID: i32 = 0x5349_5452;
 
 /// Schema migrations, applied in order; the schema version is the number applied.
-const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql")];
+const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql"), include_str!("schema_v2.sql")];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -62,7 +62,7 @@ const MAX_CANDIDATES: usize = 200;
 
 /// The embedded SQLite store.
 pub struct SqliteStore {
-    conn: Connection,
+    pub(crate) conn: Connection,
     name: String,
     cache: EventCache,
 }
@@ -244,7 +244,12 @@ impl SqliteStore {
         Ok(store)
     }
 
-    fn err(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
+    /// The file as messages name it.
+    pub(crate) fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub(crate) fn err(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
         move |e| StoreError::Sqlite {
             path: self.name.clone(),
             source: e,

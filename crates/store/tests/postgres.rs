@@ -483,3 +483,12 @@ fn racing_writers_duplicate_events_without_the_locks_and_never_with_them() {
         assert_eq!(race(&schema.url, true), events);
     }
 }
+
+#[test]
+fn watchers_share_the_feed_list_through_the_store() {
+    let Some(server) = server() else { return };
+    let schema = Schema::new(&server);
+    let mut a = schema.store(false);
+    let mut b = schema.store(false);
+    sitrep_store::watch::check_feed_queue(&mut a, &mut b);
+}

@@ -22,6 +22,7 @@
 pub mod cells;
 mod ingest;
 mod query;
+mod watch;
 
 use crate::{IngestOutcome, Stats, Store, StoreError, StoredEvent, TextHashes};
 use postgres::error::SqlState;
@@ -57,6 +58,9 @@ const REQUIRED_TABLES: &[&str] = &[
     "evidence",
     "event_weapons",
     "event_actors",
+    "feeds",
+    "feed_items",
+    "hosts",
 ];
 
 /// The tables and views of the schema, leaving out those of extensions (PostGIS keeps
@@ -659,6 +663,7 @@ impl PgStore {
                 "DROP TABLE IF EXISTS event_weapons, event_actors, evidence, claims,
                     event_reports, events, mentions, ingest_batches, document_bands, documents,
                     sitrep_clock, sitrep_meta CASCADE;
+                 DROP TABLE IF EXISTS feeds, feed_items, hosts;
                  DROP SEQUENCE IF EXISTS events_id_seq;",
             )?;
             Ok(())

@@ -161,3 +161,37 @@ CREATE TABLE event_actors (
     PRIMARY KEY (event_id, actor_key)
 );
 CREATE INDEX event_actors_actor ON event_actors (actor_key);
+
+-- The state of the feed watcher. Each watched feed: the validators of its last good response,
+-- when it is due again, how its last polls went, and which watcher holds it (until when).
+-- Times are Unix seconds. Watchers claim due feeds with FOR UPDATE SKIP LOCKED.
+CREATE TABLE feeds (
+    url           text PRIMARY KEY,
+    etag          text,
+    last_modified text,
+    next_due      double precision NOT NULL,
+    last_attempt  double precision,
+    last_success  double precision,
+    last_status   text,
+    errors        integer NOT NULL DEFAULT 0,
+    items         bigint NOT NULL DEFAULT 0,
+    stored        bigint NOT NULL DEFAULT 0,
+    leased_by     text,
+    lease_until   double precision
+);
+CREATE INDEX feeds_due ON feeds (next_due);
+
+-- Items already taken from a feed.
+CREATE TABLE feed_items (
+    url        text PRIMARY KEY,
+    feed       text NOT NULL,
+    first_seen double precision NOT NULL
+);
+
+-- Per site (scheme, host and port): when the next request may start, and its robots.txt.
+CREATE TABLE hosts (
+    origin         text PRIMARY KEY,
+    next_at        double precision NOT NULL,
+    robots         text,
+    robots_fetched double precision
+);
