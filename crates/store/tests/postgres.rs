@@ -492,3 +492,58 @@ fn watchers_share_the_feed_list_through_the_store() {
     let mut b = schema.store(false);
     sitrep_store::watch::check_feed_queue(&mut a, &mut b);
 }
+
+/// The server restarting under a running writer: the writer reconnects and goes on, and the
+/// record holds every document once. Needs `SITREP_TEST_POSTGRES_RESTART`, a shell command that
+/// restarts the test server (`.ci/run` sets it).
+#[test]
+fn a_writer_survives_the_server_restarting() {
+    let Some(server) = server() else { return };
+    let Ok(restart) = std::env::var("SITREP_TEST_POSTGRES_RESTART") else {
+        eprintln!(
+            "skipped: set SITREP_TEST_POSTGRES_RESTART to a command that restarts the test server"
+        );
+        return;
+    };
+    let schema = Schema::new(&server);
+    let records: Vec<_> = (0..400).map(testing::synthetic_record).collect();
+    let mut expected = SqliteStore::open_in_memory().unwrap();
+    let hashes = sitrep_store::content_hashes(&records);
+    for chunk in sitrep_store::with_hashes(&records, &hashes).chunks(10) {
+        expected.ingest_batch(chunk).unwrap();
+    }
+    let url = schema.url.clone();
+    let writer = std::thread::spawn(move || {
+        let mut store = PgStore::connect(&url).unwrap();
+        let hashes = sitrep_store::content_hashes(&records);
+        let docs = sitrep_store::with_hashes(&records, &hashes);
+        let mut batches = 0;
+        for chunk in docs.chunks(10) {
+            store.ingest_batch(chunk).expect("the writer goes on");
+            batches += 1;
+            std::thread::sleep(Duration::from_millis(40));
+        }
+        batches
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        !writer.is_finished(),
+        "the server restarts under the writer"
+    );
+    let status = std::process::Command::new("sh")
+        .args(["-c", &restart])
+        .status()
+        .unwrap();
+    assert!(status.success(), "the restart command failed");
+    assert_eq!(writer.join().unwrap(), 40);
+    let store = schema.store(false);
+    let (got, want) = (store.stats().unwrap(), expected.stats().unwrap());
+    assert_eq!(
+        (got.documents, got.events, got.reports),
+        (want.documents, want.events, want.reports)
+    );
+    assert_eq!(
+        strip(store.events(&EventFilter::default()).unwrap()),
+        strip(expected.events(&EventFilter::default()).unwrap())
+    );
+}

@@ -239,10 +239,29 @@ impl PgStore {
             opts,
             postgis: false,
         };
-        let conn = store.open_connection().map_err(|e| store.db_err(e))?;
-        store.inner_mut().conn = Some(conn);
-        store.init()?;
-        Ok(store)
+        // A server that is starting or restarting is waited for, as a lost connection is.
+        let started = Instant::now();
+        let mut delay = Duration::from_millis(100);
+        loop {
+            let r = match store.open_connection() {
+                Ok(conn) => {
+                    store.inner_mut().conn = Some(conn);
+                    store.init()
+                }
+                Err(e) => Err(store.db_err(e)),
+            };
+            match r {
+                Ok(()) => return Ok(store),
+                Err(StoreError::Postgres { source, .. })
+                    if is_transient(&source) && started.elapsed() < store.opts.retry_for =>
+                {
+                    store.inner_mut().conn = None;
+                    std::thread::sleep(delay);
+                    delay = (delay * 2).min(Duration::from_secs(5));
+                }
+                Err(e) => return Err(e),
+            }
+        }
     }
 
     /// The database as messages name it (the URL without its password).
