@@ -98,13 +98,15 @@ CREATE TABLE events (
     data          jsonb NOT NULL
 );
 CREATE SEQUENCE events_id_seq OWNED BY events.id;
-CREATE INDEX events_date ON events (date_start);
+-- Queries list events latest first (undated last, then newest row first): the indexes that
+-- serve a filter keep that order, so that the first page is read without sorting.
+CREATE INDEX events_date ON events (date_start DESC NULLS LAST, id DESC);
 CREATE INDEX events_span ON events (span_days);
-CREATE INDEX events_kind_country ON events (kind, country, date_start);
-CREATE INDEX events_country ON events (country, date_start);
-CREATE INDEX events_admin1 ON events (admin1_key, date_start);
+CREATE INDEX events_kind_country ON events (kind, country, date_start DESC NULLS LAST, id DESC);
+CREATE INDEX events_country ON events (country, date_start DESC NULLS LAST, id DESC);
+CREATE INDEX events_admin1 ON events (admin1_key, date_start DESC NULLS LAST, id DESC);
 CREATE INDEX events_lat ON events (lat, lon);
-CREATE INDEX events_status ON events (status, date_start);
+CREATE INDEX events_status ON events (status, date_start DESC NULLS LAST, id DESC);
 CREATE INDEX events_sources ON events (sources_count);
 CREATE INDEX events_month_day ON events (month_day);
 CREATE INDEX events_change ON events (change_seq);
