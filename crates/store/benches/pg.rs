@@ -14,7 +14,9 @@
 
 use chrono::NaiveDate;
 use sitrep_model::{DocumentRecord, EventKind, Status};
-use sitrep_store::{testing, EventFilter, Near, PgOptions, PgStore, SqliteStore, Store, TextHashes};
+use sitrep_store::{
+    testing, EventFilter, Near, PgOptions, PgStore, SqliteStore, Store, TextHashes,
+};
 use std::io::BufRead;
 use std::time::{Duration, Instant};
 
@@ -51,8 +53,10 @@ fn load_records() -> (String, Vec<DocumentRecord>) {
 /// A fresh schema; the URL that selects it.
 fn fresh_schema(server: &str, name: &str) -> String {
     let mut c = postgres::Client::connect(server, postgres::NoTls).expect("server");
-    c.batch_execute(&format!("DROP SCHEMA IF EXISTS {name} CASCADE; CREATE SCHEMA {name}"))
-        .expect("schema");
+    c.batch_execute(&format!(
+        "DROP SCHEMA IF EXISTS {name} CASCADE; CREATE SCHEMA {name}"
+    ))
+    .expect("schema");
     let sep = if server.contains('?') { '&' } else { '?' };
     format!("{server}{sep}options=-csearch_path%3D{name}%2Cpublic")
 }
@@ -66,7 +70,12 @@ fn drop_schema(server: &str, name: &str) {
 const BATCH: usize = 64;
 
 /// Stores the records with `workers` writers, each taking every `workers`-th batch.
-fn ingest_pg(url: &str, records: &[DocumentRecord], hashes: &[TextHashes], workers: usize) -> Duration {
+fn ingest_pg(
+    url: &str,
+    records: &[DocumentRecord],
+    hashes: &[TextHashes],
+    workers: usize,
+) -> Duration {
     // Connect (and migrate) before timing.
     let stores: Vec<PgStore> = (0..workers)
         .map(|_| {
@@ -220,7 +229,9 @@ fn main() {
         .ok()
         .filter(|s| !s.is_empty());
     let Some(server) = server else {
-        println!("no PostgreSQL server: set SITREP_BENCH_POSTGRES=postgres://... to run this benchmark");
+        println!(
+            "no PostgreSQL server: set SITREP_BENCH_POSTGRES=postgres://... to run this benchmark"
+        );
         return;
     };
     let workers: Vec<usize> = std::env::var("SITREP_BENCH_WORKERS")
@@ -246,7 +257,10 @@ fn main() {
         let name = format!("sitrep_bench_w{w}");
         let url = fresh_schema(&server, &name);
         let d = ingest_pg(&url, &records, &hashes, w);
-        let stats = PgStore::connect(&url).expect("connect").stats().expect("stats");
+        let stats = PgStore::connect(&url)
+            .expect("connect")
+            .stats()
+            .expect("stats");
         println!(
             "  PostgreSQL, {w} writer{}     {:>8.2} s  {:>7.0} documents/s  ({:.2}x SQLite; {} documents, {} events)",
             if w == 1 { " " } else { "s" },
@@ -282,16 +296,21 @@ fn main() {
     println!(
         "  loaded PostgreSQL in {:.1} s (near: {})",
         t.elapsed().as_secs_f64(),
-        if pg.uses_postgis() { "PostGIS" } else { "B-tree" }
+        if pg.uses_postgis() {
+            "PostGIS"
+        } else {
+            "B-tree"
+        }
     );
-    println!(
-        "  {:<30} {:>22} {:>22}",
-        "", "SQLite", "PostgreSQL"
-    );
+    println!("  {:<30} {:>22} {:>22}", "", "SQLite", "PostgreSQL");
     for (label, f) in queries() {
         let (lp, ln, la, lan) = time_query(&lite, &f);
         let (pp, pn, pa, pan) = time_query(&pg, &f);
-        assert_eq!((ln, lan), (pn, pan), "{label}: both stores select the same events");
+        assert_eq!(
+            (ln, lan),
+            (pn, pan),
+            "{label}: both stores select the same events"
+        );
         println!(
             "  {label:<30} {:>8.2} / {:>9.1} ms {:>8.2} / {:>9.1} ms   ({lan} rows)",
             lp.as_secs_f64() * 1e3,

@@ -222,12 +222,20 @@ impl Search {
     }
 }
 
+/// The candidate query: events of a compatible kind whose dates overlap the window, or
+/// whose month and day match a yearless window (or are yearless themselves), near the place.
+/// The two date conditions are two index scans joined by `UNION ALL` (they never select the
+/// same row: the first needs a year, the second, for a dated report, its absence).
 const CANDIDATES_SQL: &str =
     "SELECT id, uid, first_seen, date_start, date_end, month_day, lat, lon, admin1_key
      FROM events
-     WHERE kind = ANY($1)
-       AND ((date_start BETWEEN $2 AND $3 AND date_end >= $4)
-            OR (month_day = ANY($5) AND ($6 OR date_start IS NULL)))
+     WHERE date_start BETWEEN $2 AND $3 AND date_end >= $4 AND kind = ANY($1)
+       AND ($7 OR lat IS NULL OR (lat BETWEEN $8 AND $9 AND lon BETWEEN $10 AND $11)
+            OR admin1_key = $12)
+     UNION ALL
+     SELECT id, uid, first_seen, date_start, date_end, month_day, lat, lon, admin1_key
+     FROM events
+     WHERE month_day = ANY($5) AND ($6 OR date_start IS NULL) AND kind = ANY($1)
        AND ($7 OR lat IS NULL OR (lat BETWEEN $8 AND $9 AND lon BETWEEN $10 AND $11)
             OR admin1_key = $12)";
 
@@ -438,22 +446,29 @@ pub(super) fn attempt(
         .flat_map(|d| d.bands.iter().map(|&(b, k)| (b as i32, k)))
         .unzip();
     let stmt = conn.prepare(
-        "SELECT b.band, b.key, d.id, d.doc, d.outlet, d.title, d.fingerprint
-         FROM document_bands b JOIN documents d ON d.id = b.document_id
-         WHERE (b.band, b.key) IN (SELECT * FROM unnest($1::int[], $2::bigint[]))",
+        "SELECT band, key, document_id FROM document_bands
+         WHERE (band, key) IN (SELECT * FROM unnest($1::int[], $2::bigint[]))",
     )?;
     type Near = (String, Option<String>, Option<String>, Fingerprint);
     let mut band_docs: HashMap<(u32, i64), Vec<i64>> = HashMap::new();
-    let mut near_docs: HashMap<i64, Near> = HashMap::new();
     for r in conn.client.query(&stmt, &[&bands, &keys])? {
-        let id: i64 = r.get(2);
         band_docs
             .entry((r.get::<_, i32>(0) as u32, r.get(1)))
             .or_default()
-            .push(id);
-        if !near_docs.contains_key(&id) {
-            let fp: Fingerprint = decode("a fingerprint", r.get::<_, &str>(6))?;
-            near_docs.insert(id, (r.get(3), r.get(4), r.get(5), fp));
+            .push(r.get(2));
+    }
+    // Each such document once: near-identical texts share many band keys.
+    let mut ids: Vec<i64> = band_docs.values().flatten().copied().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut near_docs: HashMap<i64, Near> = HashMap::new();
+    if !ids.is_empty() {
+        let stmt = conn.prepare(
+            "SELECT id, doc, outlet, title, fingerprint FROM documents WHERE id = ANY($1)",
+        )?;
+        for r in conn.client.query(&stmt, &[&ids])? {
+            let fp: Fingerprint = decode("a fingerprint", r.get::<_, &str>(4))?;
+            near_docs.insert(r.get(0), (r.get(1), r.get(2), r.get(3), fp));
         }
     }
 
