@@ -349,7 +349,7 @@ impl Watcher<'_> {
                             raw.errors.push(format!("{e}; used the item's own content"))
                         }
                     }
-                    raws.push(raw);
+                    raws.push(*raw);
                     taken.push(k);
                 }
                 (

@@ -30,6 +30,9 @@ struct Server {
     seen: Arc<Mutex<Vec<Seen>>>,
 }
 
+/// A response: status line, extra headers, body.
+type Reply = (String, Vec<(String, String)>, Vec<u8>);
+
 const ETAG: &str = "\"feed-v1\"";
 const MODIFIED: &str = "Tue, 04 Mar 2025 08:00:00 GMT";
 
@@ -45,12 +48,7 @@ fn article(city: &str, n: u32) -> String {
     )
 }
 
-fn respond(
-    path: &str,
-    req: &Seen,
-    count: usize,
-    base: &str,
-) -> Option<(String, Vec<(String, String)>, Vec<u8>)> {
+fn respond(path: &str, req: &Seen, count: usize, base: &str) -> Option<Reply> {
     let ok = |body: String| Some(("200 OK".to_string(), vec![], body.into_bytes()));
     match path {
         "/robots.txt" => ok("User-agent: *\nDisallow: /private/\n".into()),

@@ -11,7 +11,7 @@ use quick_xml::Reader;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Listed {
     /// A feed item: its content and metadata, with its link in `hints.url`.
-    Item(RawDoc),
+    Item(Box<RawDoc>),
     /// A page of a sitemap or a URL list, with what the sitemap says of it.
     Page {
         url: String,
@@ -46,7 +46,7 @@ pub fn read_list(bytes: &[u8], input: &str) -> Result<Vec<Listed>, IngestError> 
             let mut failure = None;
             for r in read_feed(bytes, input, input) {
                 match r {
-                    Ok(raw) => items.push(Listed::Item(raw)),
+                    Ok(raw) => items.push(Listed::Item(Box::new(raw))),
                     Err(e) => failure = Some(e),
                 }
             }
@@ -228,7 +228,7 @@ mod tests {
             b"Just some prose, not a list.",
             b"",
         ] {
-            let e = read_list(junk, "junk.xml").err().expect("not a list");
+            let e = read_list(junk, "junk.xml").expect_err("not a list");
             assert!(e.to_string().starts_with("junk.xml: "), "{e}");
         }
     }

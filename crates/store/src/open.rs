@@ -86,7 +86,7 @@ pub enum OpenMode {
 /// Either store.
 pub enum AnyStore {
     Sqlite(SqliteStore),
-    Postgres(PgStore),
+    Postgres(Box<PgStore>),
 }
 
 /// Opens the store at `location`.
@@ -107,7 +107,9 @@ pub fn open(location: &Location, mode: OpenMode) -> Result<AnyStore, StoreError>
                 create: mode == OpenMode::Create,
                 ..PgOptions::default()
             };
-            Ok(AnyStore::Postgres(PgStore::connect_with(url, opts)?))
+            Ok(AnyStore::Postgres(Box::new(PgStore::connect_with(
+                url, opts,
+            )?)))
         }
     }
 }
@@ -134,14 +136,14 @@ impl AnyStore {
     fn inner(&self) -> &dyn Store {
         match self {
             AnyStore::Sqlite(s) => s,
-            AnyStore::Postgres(s) => s,
+            AnyStore::Postgres(s) => s.as_ref(),
         }
     }
 
     fn inner_mut(&mut self) -> &mut dyn Store {
         match self {
             AnyStore::Sqlite(s) => s,
-            AnyStore::Postgres(s) => s,
+            AnyStore::Postgres(s) => s.as_mut(),
         }
     }
 }

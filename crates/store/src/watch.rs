@@ -303,7 +303,7 @@ impl AnyStore {
     fn watch(&mut self) -> &mut dyn WatchState {
         match self {
             AnyStore::Sqlite(s) => s,
-            AnyStore::Postgres(s) => s,
+            AnyStore::Postgres(s) => s.as_mut(),
         }
     }
 }

@@ -158,13 +158,16 @@ fn extent_of(e: &Event) -> (Extent, Option<i32>) {
     )
 }
 
+/// A search box: latitude range, longitude range, and the folded region name.
+type SearchBox = ((f64, f64), (f64, f64), Option<String>);
+
 /// What a report's candidate query selects, as a predicate over an event's kind and extent.
 struct Search {
     kinds: Vec<EventKind>,
     range: Option<(NaiveDate, NaiveDate)>,
     month_days: Vec<String>,
     /// lat range, lon range, folded region.
-    place: Option<((f64, f64), (f64, f64), Option<String>)>,
+    place: Option<SearchBox>,
 }
 
 impl Search {
