@@ -6,7 +6,8 @@
 #
 # The files of INPUT_DIR are dealt round-robin to the workers (default counts: 1 2 4). Each run
 # uses a fresh schema (bench_workers_N), dropped afterwards; each process runs one extraction
-# thread (-j 1), so N processes use N cores. Prints documents per second for each run.
+# thread (-j 1), so N processes use N cores. Prints stored documents per second for each run
+# (a file may hold many documents: feeds, JSON Lines, WARC).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 input=${1:?usage: $0 INPUT_DIR [WORKERS...]}
@@ -17,7 +18,7 @@ cargo build --release --locked -p sitrep-cli >/dev/null
 bin="$PWD/target/release/sitrep"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-find "$input" -type f ! -name '.*' | sort >"$tmp/files"
+find -L "$input" -type f ! -name '.*' | sort >"$tmp/files"
 n=$(wc -l <"$tmp/files")
 sep='?'; case "$server" in *\?*) sep='&';; esac
 
@@ -27,15 +28,16 @@ start=$(date +%s.%N)
 xargs -a "$tmp/files" -d '\n' "$bin" ingest -q -j 1 --db "$tmp/sqlite.db" 2>/dev/null || true
 end=$(date +%s.%N)
 secs=$(python3 -c "print(f'{$end-$start:.2f}')")
-echo "SQLite, 1 process:      $n files in $secs s = $(rate "$n" "$secs") documents/s"
+docs=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM documents').fetchone()[0])" "$tmp/sqlite.db")
+echo "SQLite, 1 process:          $n files, $docs documents in $secs s = $(rate "$docs" "$secs") documents/s"
 
 for w in "${workers[@]}"; do
   schema="bench_workers_$w"
-  psql "$server" -qc "DROP SCHEMA IF EXISTS $schema CASCADE; CREATE SCHEMA $schema" >/dev/null
+  psql "$server" -qc "SET client_min_messages = warning; DROP SCHEMA IF EXISTS $schema CASCADE; CREATE SCHEMA $schema" >/dev/null
   url="$server${sep}options=-csearch_path%3D$schema%2Cpublic"
   split -n "r/$w" -d "$tmp/files" "$tmp/part$w."
   # Create the schema before timing, as a running team's record already exists.
-  "$bin" ingest -q --db "$url" /dev/null >/dev/null 2>&1 || true
+  "$bin" watch --status --db "$url" >/dev/null
   start=$(date +%s.%N)
   for part in "$tmp/part$w."*; do
     xargs -a "$part" -d '\n' "$bin" ingest -q -j 1 --db "$url" 2>/dev/null &
@@ -45,6 +47,6 @@ for w in "${workers[@]}"; do
   secs=$(python3 -c "print(f'{$end-$start:.2f}')")
   docs=$(psql "$url" -Atc "SELECT count(*) FROM documents")
   events=$(psql "$url" -Atc "SELECT count(*) FROM events")
-  echo "PostgreSQL, $w process(es): $n files in $secs s = $(rate "$n" "$secs") documents/s ($docs documents, $events events)"
-  psql "$server" -qc "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null
+  echo "PostgreSQL, $w process(es): $n files, $docs documents in $secs s = $(rate "$docs" "$secs") documents/s ($events events)"
+  psql "$server" -qc "SET client_min_messages = warning; DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null
 done

@@ -772,23 +772,31 @@ impl PgListener {
         })
     }
 
-    /// The latest change number announced within `timeout`, if any batch of this record was
-    /// committed (several announcements that arrived together give the largest number).
+    /// The latest change number announced for this record within `timeout`, if any batch
+    /// was committed; announcements already waiting are all read and the largest number kept.
     pub fn wait(&mut self, timeout: Duration) -> Result<Option<i64>, postgres::Error> {
+        use postgres::fallible_iterator::FallibleIterator;
+        let schema = self.schema.clone();
+        let number = |n: &postgres::Notification| {
+            let (s, seq) = n.payload().split_once(' ')?;
+            (s == schema).then(|| seq.parse::<i64>().ok()).flatten()
+        };
         let mut latest: Option<i64> = None;
         let mut notes = self.client.notifications();
-        let mut iter = notes.timeout_iter(timeout);
-        use postgres::fallible_iterator::FallibleIterator;
-        while let Some(n) = iter.next()? {
-            if let Some((schema, seq)) = n.payload().split_once(' ') {
-                if schema == self.schema {
-                    if let Ok(v) = seq.parse::<i64>() {
-                        latest = Some(latest.map_or(v, |l| l.max(v)));
-                    }
-                }
-            }
-            if latest.is_some() {
+        let mut waiting = notes.timeout_iter(timeout);
+        while let Some(n) = waiting.next()? {
+            if let Some(v) = number(&n) {
+                latest = Some(v);
                 break;
+            }
+        }
+        drop(waiting);
+        if latest.is_some() {
+            let mut pending = notes.iter();
+            while let Some(n) = pending.next()? {
+                if let Some(v) = number(&n) {
+                    latest = latest.max(Some(v));
+                }
             }
         }
         Ok(latest)
