@@ -23,6 +23,7 @@ pub mod cells;
 mod ingest;
 mod query;
 mod watch;
+mod write;
 
 use crate::{IngestOutcome, Stats, Store, StoreError, StoredEvent, TextHashes};
 use postgres::error::SqlState;

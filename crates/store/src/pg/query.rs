@@ -8,7 +8,7 @@
 //! otherwise, and either way the final distance test is the same haversine as SQLite's.
 
 use super::cells::fold;
-use super::ingest::EventColumns;
+use super::write::EventColumns;
 use super::{Conn, Ctx, Fail};
 use crate::sqlite::decode;
 use crate::{EventFilter, Stats, StoredEvent, StoredReport};
