@@ -9,19 +9,19 @@ use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 use sitrep_model::{Count, DocumentRecord, EventKind, LocationPrecision, Status};
-use sitrep_store::{EventFilter, Near, SqliteStore, Store, StoredEvent, TextHashes};
+use sitrep_store::{
+    AnyStore, EventFilter, Location, Near, OpenMode, Store, StoredEvent, TextHashes,
+};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-
-/// Environment variable naming the database when `--db` is not given.
-pub const DB_ENV: &str = "SITREP_DB";
 
 /// Radius of `--near` when `--radius-km` is not given.
 const DEFAULT_RADIUS_KM: f64 = 25.0;
 
 #[derive(Args, Debug, Clone)]
 pub struct IngestArgs {
-    /// Database file (default: $SITREP_DB, else sitrep/sitrep.db in the user's data directory).
+    /// Database file or postgres:// URL (default: $SITREP_DB, else sitrep/sitrep.db in the
+    /// user's data directory).
     #[arg(long)]
     pub db: Option<PathBuf>,
     /// Files, folders (read recursively), `-` for standard input, or http(s) URLs.
@@ -55,40 +55,20 @@ impl std::fmt::Display for IngestSummary {
     }
 }
 
-/// The database path: `--db`, else `$SITREP_DB`, else `sitrep/sitrep.db` in the user's data
+/// The database: `--db`, else `$SITREP_DB`, else `sitrep/sitrep.db` in the user's data
 /// directory.
-pub fn db_path(arg: Option<&Path>) -> Result<PathBuf> {
-    if let Some(p) = arg {
-        return Ok(p.to_path_buf());
-    }
-    if let Some(p) = std::env::var_os(DB_ENV).filter(|p| !p.is_empty()) {
-        return Ok(PathBuf::from(p));
-    }
-    let data = dirs::data_dir()
-        .context("no --db given, $SITREP_DB is not set and the user's data directory is unknown")?;
-    Ok(data.join("sitrep").join("sitrep.db"))
+pub fn db_location(arg: Option<&Path>) -> Result<Location> {
+    Ok(Location::resolve(arg.map(Path::as_os_str))?)
 }
 
-/// Opens the database for writing, creating it and its folder when missing.
-fn open_for_writing(arg: Option<&Path>) -> Result<SqliteStore> {
-    let path = db_path(arg)?;
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("could not create the folder {}", dir.display()))?;
-    }
-    Ok(SqliteStore::open(&path)?)
+/// Opens the database for writing, creating it (and its folder, or its schema) when missing.
+pub(crate) fn open_for_writing(arg: Option<&Path>) -> Result<AnyStore> {
+    Ok(sitrep_store::open(&db_location(arg)?, OpenMode::Create)?)
 }
 
 /// Opens an existing database for queries.
-fn open_existing(arg: Option<&Path>) -> Result<SqliteStore> {
-    let path = db_path(arg)?;
-    if !path.exists() {
-        bail!(
-            "no database at {}: store documents first with `sitrep ingest`",
-            path.display()
-        );
-    }
-    Ok(SqliteStore::open(&path)?)
+fn open_existing(arg: Option<&Path>) -> Result<AnyStore> {
+    Ok(sitrep_store::open(&db_location(arg)?, OpenMode::Existing)?)
 }
 
 /// Documents stored per transaction by `ingest`.
@@ -124,7 +104,7 @@ impl Pending {
     /// kept and the error names that document.
     fn commit(
         &mut self,
-        store: &mut SqliteStore,
+        store: &mut AnyStore,
         summary: &mut IngestSummary,
         bar: &indicatif::ProgressBar,
     ) -> Result<()> {
@@ -345,7 +325,8 @@ pub enum EventsFormat {
 
 #[derive(Args, Debug, Clone)]
 pub struct EventsArgs {
-    /// Database file (default: $SITREP_DB, else sitrep/sitrep.db in the user's data directory).
+    /// Database file or postgres:// URL (default: $SITREP_DB, else sitrep/sitrep.db in the
+    /// user's data directory).
     #[arg(long)]
     pub db: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "table")]
@@ -386,7 +367,8 @@ pub enum EventFormat {
 
 #[derive(Args, Debug, Clone)]
 pub struct EventArgs {
-    /// Database file (default: $SITREP_DB, else sitrep/sitrep.db in the user's data directory).
+    /// Database file or postgres:// URL (default: $SITREP_DB, else sitrep/sitrep.db in the
+    /// user's data directory).
     #[arg(long)]
     pub db: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "text")]
@@ -422,7 +404,8 @@ pub enum ExportFormat {
 
 #[derive(Args, Debug, Clone)]
 pub struct ExportArgs {
-    /// Database file (default: $SITREP_DB, else sitrep/sitrep.db in the user's data directory).
+    /// Database file or postgres:// URL (default: $SITREP_DB, else sitrep/sitrep.db in the
+    /// user's data directory).
     #[arg(long)]
     pub db: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "acled-csv")]
@@ -891,7 +874,7 @@ fn write_geojson(events: &[StoredEvent], out: &mut dyn Write) -> std::io::Result
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sitrep_store::{content_hash, testing};
+    use sitrep_store::{content_hash, testing, SqliteStore};
 
     fn fixtures() -> Vec<DocumentRecord> {
         let mut v = testing::kyiv_reports();
@@ -1158,8 +1141,13 @@ mod tests {
     }
 
     #[test]
-    fn db_path_prefers_the_flag() {
+    fn db_location_prefers_the_flag_and_knows_urls() {
         let p = PathBuf::from("/tmp/x.db");
-        assert_eq!(db_path(Some(&p)).unwrap(), p);
+        assert_eq!(db_location(Some(&p)).unwrap(), Location::Sqlite(p));
+        let u = PathBuf::from("postgres://team@db.example/sitrep");
+        assert_eq!(
+            db_location(Some(&u)).unwrap(),
+            Location::Postgres("postgres://team@db.example/sitrep".into())
+        );
     }
 }

@@ -7,6 +7,7 @@ mod bench;
 mod db;
 mod explain;
 mod pipeline;
+mod watch;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -39,6 +40,8 @@ enum Command {
     Event(db::EventArgs),
     /// Export stored events as ACLED-style CSV, GeoJSON or JSON.
     Export(db::ExportArgs),
+    /// Poll feeds, sitemaps and URL lists politely and store each new item's page.
+    Watch(watch::WatchArgs),
     /// Measure the speed of each stage on a set of inputs, single thread, against a baseline.
     Bench(bench::BenchArgs),
 }
@@ -135,6 +138,7 @@ fn main() -> ExitCode {
         Command::Events(args) => db::run_events(args).map(|()| true),
         Command::Event(args) => db::run_event(args).map(|()| true),
         Command::Export(args) => db::run_export(args).map(|()| true),
+        Command::Watch(args) => watch::run(args),
         Command::Bench(args) => bench::run(args),
     };
     match result {

@@ -22,13 +22,16 @@ pub mod feed;
 mod fetch;
 mod fragment;
 pub mod jsonl;
+pub mod list;
 pub mod meta;
+pub mod robots;
 mod source;
 mod text;
 pub mod warc;
 
 pub use document::{to_document, to_document_with};
 pub use error::IngestError;
+pub use fetch::{is_url, retry_after, Answer, Conditional, Fetcher, USER_AGENT};
 pub use fragment::fallback_extract;
 pub use source::{detect, read_bytes, sources, Format, Sources};
 pub use warc::response_record;

@@ -3,17 +3,28 @@
 //! - [`Store`]: the trait every backend implements: ingest one document atomically (fusing its
 //!   events with the stored ones), look documents up, query and fetch fused events.
 //! - [`SqliteStore`]: the embedded implementation (one SQLite file, WAL mode, versioned schema).
+//! - [`PgStore`]: the shared implementation (one PostgreSQL database for many ingest workers
+//!   and readers), with [`PgListener`] to wait for what other workers commit.
+//! - [`open`], [`open_store`] and [`Location`]: a database named by a path or a
+//!   `postgres://` URL, by `$SITREP_DB`, or the user's data directory, opened as the right
+//!   store; what every front end calls.
 //! - [`StoredEvent`]: a fused event as `sitrep events --format json` prints it: the contract's
 //!   event plus its sources, independent source count, contradictions and timestamps.
 //! - [`EventFilter`]: the query filters of `sitrep events` and `sitrep export`.
 //! - [`TextHashes`]: a document's content hash and fingerprint, computed ahead of storing.
 //! - [`testing`]: the conformance suite that every implementation must pass.
 
+mod open;
+pub mod pg;
 mod sqlite;
 pub mod testing;
+pub mod watch;
 
+pub use open::{open, open_store, AnyStore, Location, OpenMode, DB_ENV};
+pub use pg::{PgListener, PgOptions, PgStore, CHANGES_CHANNEL, PG_SCHEMA_VERSION};
 pub use sitrep_fuse::{Contradiction, ContradictionValue, CountUpdate, Source, UpdateValue};
 pub use sqlite::{SqliteStore, APPLICATION_ID, SCHEMA_VERSION};
+pub use watch::{FeedLease, FeedResult, FeedStatus, WatchState};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -133,6 +144,17 @@ pub enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("refusing to use {url}: {reason}")]
+    RefusedDatabase { url: String, reason: String },
+    #[error("{url}: database error: {source}")]
+    Postgres {
+        url: String,
+        source: postgres::Error,
+    },
+    #[error("{location}: {reason}")]
+    BadLocation { location: String, reason: String },
+    #[error("no database at {path}: store documents first with `sitrep ingest`")]
+    Missing { path: PathBuf },
     #[error("stored data of {what} does not decode: {source}")]
     Decode {
         what: String,
@@ -165,6 +187,21 @@ pub trait Store {
         docs.iter()
             .map(|(rec, hash)| self.ingest_document(rec, hash))
             .collect()
+    }
+
+    /// Stores a batch as [`Store::ingest_batch`] does, with each document's content hash and
+    /// fingerprint computed beforehand by [`TextHashes::of`] (for instance on the threads that
+    /// extracted the documents), so that the writer does not compute them. The stored rows are
+    /// the same as with `ingest_batch`.
+    fn ingest_batch_hashed(
+        &mut self,
+        docs: &[(&DocumentRecord, &TextHashes)],
+    ) -> Result<Vec<IngestOutcome>, StoreError> {
+        let plain: Vec<(&DocumentRecord, &str)> = docs
+            .iter()
+            .map(|&(rec, h)| (rec, h.content_hash()))
+            .collect();
+        self.ingest_batch(&plain)
     }
 
     /// Whether a document with this URL or content hash is stored.

@@ -32,7 +32,7 @@ use std::path::Path;
 pub const APPLICATION_ID: i32 = 0x5349_5452;
 
 /// Schema migrations, applied in order; the schema version is the number applied.
-const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql")];
+const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql"), include_str!("schema_v2.sql")];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -62,7 +62,7 @@ const MAX_CANDIDATES: usize = 200;
 
 /// The embedded SQLite store.
 pub struct SqliteStore {
-    conn: Connection,
+    pub(crate) conn: Connection,
     name: String,
     cache: EventCache,
 }
@@ -96,7 +96,7 @@ impl EventCache {
     }
 }
 
-fn now() -> String {
+pub(crate) fn now() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
@@ -244,7 +244,12 @@ impl SqliteStore {
         Ok(store)
     }
 
-    fn err(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
+    /// The file as messages name it.
+    pub(crate) fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub(crate) fn err(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
         move |e| StoreError::Sqlite {
             path: self.name.clone(),
             source: e,
@@ -442,11 +447,11 @@ impl SqliteStore {
     }
 }
 
-fn json<T: serde::Serialize>(v: &T) -> String {
+pub(crate) fn json<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "null".into())
 }
 
-fn decode<T: serde::de::DeserializeOwned>(what: &str, s: &str) -> Result<T, StoreError> {
+pub(crate) fn decode<T: serde::de::DeserializeOwned>(what: &str, s: &str) -> Result<T, StoreError> {
     serde_json::from_str(s).map_err(|e| StoreError::Decode {
         what: what.to_string(),
         source: e,
@@ -454,7 +459,7 @@ fn decode<T: serde::de::DeserializeOwned>(what: &str, s: &str) -> Result<T, Stor
 }
 
 /// Text that the full-text index holds for an event.
-fn fts_body(ev: &StoredEvent) -> String {
+pub(crate) fn fts_body(ev: &StoredEvent) -> String {
     let e = &ev.event;
     let mut parts: Vec<&str> = vec![e.kind.as_str()];
     if let Some(l) = &e.location {
@@ -571,7 +576,7 @@ fn write_event(tx: &Transaction, row: Option<i64>, ev: &StoredEvent) -> rusqlite
 /// unknown), are one article in two formats.
 const SAME_CONTENT_SIMILARITY: f64 = 0.9;
 
-fn loosely_equal(a: Option<&str>, b: Option<&str>) -> bool {
+pub(crate) fn loosely_equal(a: Option<&str>, b: Option<&str>) -> bool {
     let norm = |s: &str| {
         s.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -798,7 +803,7 @@ fn candidates(tx: &Connection, report: &Report) -> Result<Vec<i64>, StoreError> 
 
 /// The JSON of a mention's value (the `value` part of its `"type": ..., "value": ...` form) and
 /// its type name, serialised straight from the value.
-fn mention_value(v: &MentionValue) -> (&'static str, String) {
+pub(crate) fn mention_value(v: &MentionValue) -> (&'static str, String) {
     match v {
         MentionValue::Place(x) => ("place", json(x)),
         MentionValue::Actor(x) => ("actor", json(x)),
@@ -1071,6 +1076,13 @@ impl Store for SqliteStore {
         let docs: Vec<(&DocumentRecord, &str, Option<&Fingerprint>)> =
             docs.iter().map(|&(rec, hash)| (rec, hash, None)).collect();
         self.ingest_prepared(&docs)
+    }
+
+    fn ingest_batch_hashed(
+        &mut self,
+        docs: &[(&DocumentRecord, &TextHashes)],
+    ) -> Result<Vec<IngestOutcome>, StoreError> {
+        SqliteStore::ingest_batch_hashed(self, docs)
     }
 
     fn has_document(&self, url_or_hash: &str) -> Result<bool, StoreError> {
