@@ -22,6 +22,7 @@
 //! [`Gazetteer::lookup`] serve later stages that need a record without a text.
 
 mod load;
+mod fold;
 mod tokens;
 
 pub(crate) use load::FxMap;
