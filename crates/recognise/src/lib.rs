@@ -31,8 +31,13 @@ pub struct Recogniser {
 impl Recogniser {
     /// Loads the embedded gazetteer and catalogues.
     pub fn new() -> Self {
+        Self::with_places(places::Gazetteer::embedded())
+    }
+
+    /// The embedded catalogues with `places` as the gazetteer (an imported index, say).
+    pub fn with_places(places: places::Gazetteer) -> Self {
         Recogniser {
-            places: places::Gazetteer::embedded(),
+            places,
             actors: actors::ActorCatalogue::embedded(),
             weapons: weapons::WeaponCatalogue::embedded(),
         }

@@ -10,9 +10,14 @@ mod index;
 #[cfg(test)]
 mod tests;
 
+use super::fold::{admin_stem, consonants, fold_into, skeleton, skeleton_into};
 use super::tokens::norm;
 use index::Section;
-pub(crate) use index::{cyrillic_stem, FxMap, KeyRef, NameFilter, NameSet, NameTable};
+pub(crate) use index::{
+    build_parsed, cyrillic_stem, Entry, FxMap, KeyRef, KeySpec, NameFilter,
+    NameSet, NameTable, Parsed, FEATURE_ADMIN1, FEATURE_ADMIN2, FEATURE_ADMIN3, FEATURE_AIRPORT,
+    FEATURE_CITY, FEATURE_COUNTRY, FEATURE_OTHER, FEATURE_REGION,
+};
 use sitrep_model::{Feature, Place};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -53,6 +58,17 @@ pub(crate) struct Record {
     /// Population used for ranking; for regions the sum over their populated places (not
     /// reported in [`Place::population`], as GeoNames lists some places twice).
     pub rank_population: u64,
+    /// The feature code of the index (finer than [`Place::feature`]: districts and
+    /// communities are both [`Feature::Admin2`] there).
+    pub feature_code: u8,
+    /// The second-level unit the place lies in (or is): code and name, "" when unknown.
+    pub admin2_code: String,
+    pub admin2_name: String,
+    /// The third-level unit (community) the place lies in (or is): code and name.
+    pub admin3_code: String,
+    pub admin3_name: String,
+    /// The names in the keys field's syntax ([`KeySpec`]), `|`-separated.
+    pub keys: String,
 }
 
 #[derive(Debug, Default)]
@@ -85,17 +101,28 @@ pub(crate) struct Data {
     pub common_names: NameTable<()>,
     /// Frequent English words in general.
     pub english: NameTable<()>,
+    /// Names whose strong folded form differs from their lookup form, under that form.
+    pub folded: NameTable<KeyRef>,
+    /// Names of settlements, districts, communities and landmarks under their loose form.
+    pub loose: NameTable<KeyRef>,
+    /// Names of districts and communities under the loose form of their stem.
+    pub admin_keys: NameTable<KeyRef>,
+    /// What the gazetteer was built from, as lines of text.
+    pub meta: String,
     /// Lines that could not be parsed.
     pub skipped_lines: usize,
 }
 
-fn feature_of(code: u8) -> Option<Feature> {
+/// The model's feature of an index feature code.
+pub(crate) fn feature_of(code: u8) -> Option<Feature> {
     Some(match code {
-        index::FEATURE_COUNTRY => Feature::Country,
-        index::FEATURE_ADMIN1 => Feature::Admin1,
-        index::FEATURE_CITY => Feature::City,
-        index::FEATURE_AIRPORT => Feature::Airport,
-        index::FEATURE_REGION => Feature::Region,
+        FEATURE_COUNTRY => Feature::Country,
+        FEATURE_ADMIN1 => Feature::Admin1,
+        FEATURE_CITY => Feature::City,
+        FEATURE_AIRPORT => Feature::Airport,
+        FEATURE_REGION => Feature::Region,
+        FEATURE_ADMIN2 | FEATURE_ADMIN3 => Feature::Admin2,
+        FEATURE_OTHER => Feature::Other,
         _ => return None,
     })
 }
@@ -111,7 +138,8 @@ fn decode_record(r: &[u8], strings: &[u8]) -> Option<Record> {
         let b = strings.get(off..off.checked_add(len)?)?;
         Some(Some(std::str::from_utf8(b).ok()?.to_string()))
     };
-    let feature = feature_of(*r.first()?)?;
+    let code = *r.first()?;
+    let feature = feature_of(code)?;
     let population = index::u64_at(r, 20)?;
     let place = Place {
         name: string(28)??,
@@ -128,6 +156,12 @@ fn decode_record(r: &[u8], strings: &[u8]) -> Option<Record> {
         admin1_code: string(60)??,
         capital: *r.get(1)? != 0,
         rank_population: population,
+        feature_code: code,
+        admin2_code: string(68)?.unwrap_or_default(),
+        admin2_name: string(76)?.unwrap_or_default(),
+        admin3_code: string(84)?.unwrap_or_default(),
+        admin3_name: string(92)?.unwrap_or_default(),
+        keys: string(100)??,
     })
 }
 
@@ -204,6 +238,12 @@ impl Records {
             admin1_code: String::new(),
             capital: false,
             rank_population: 0,
+            feature_code: FEATURE_OTHER,
+            admin2_code: String::new(),
+            admin2_name: String::new(),
+            admin3_code: String::new(),
+            admin3_name: String::new(),
+            keys: String::new(),
         })
     }
 }
@@ -284,7 +324,10 @@ impl Data {
     /// Reads an index buffer made by [`index::build`]. The name tables and the filter are read
     /// in place (only the lists of records a name points to are decoded); each record is
     /// decoded when first used.
-    fn from_index(name: &str, bytes: Cow<'static, [u8]>) -> Result<Data, GazetteerError> {
+    pub(crate) fn from_index(
+        name: &str,
+        bytes: Cow<'static, [u8]>,
+    ) -> Result<Data, GazetteerError> {
         let invalid = |reason: String| GazetteerError::Index {
             name: name.to_string(),
             reason: format!("invalid index: {reason}"),
@@ -340,6 +383,10 @@ impl Data {
             countries,
             common_names: set(Section::CommonNames)?,
             english: set(Section::English)?,
+            folded: refs(Section::Folded)?,
+            loose: refs(Section::Loose)?,
+            admin_keys: refs(Section::AdminKeys)?,
+            meta: String::from_utf8_lossy(&section(Section::Meta)).into_owned(),
             skipped_lines: h.skipped_lines,
             records,
         })

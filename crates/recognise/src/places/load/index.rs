@@ -33,7 +33,7 @@
 //! - [`Section::Divisions`]: the indexes (`u32`) of the country and first-level region
 //!   records, in the order of the file.
 
-use super::norm;
+use super::{admin_stem, consonants, fold_into, norm, skeleton, skeleton_into};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
@@ -103,7 +103,7 @@ pub(crate) fn hash_name(name: &str) -> u64 {
 }
 
 /// The start of every index buffer; the last two bytes are the layout version.
-pub(crate) const MAGIC: &[u8; 8] = b"SGZIDX01";
+pub(crate) const MAGIC: &[u8; 8] = b"SGZIDX02";
 
 /// The sections of an index buffer, in the order of its section table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,13 +121,17 @@ pub(crate) enum Section {
     Filter,
     Airports,
     Divisions,
+    Folded,
+    Loose,
+    AdminKeys,
+    Meta,
 }
 
 /// The number of sections.
-pub(crate) const SECTIONS: usize = 13;
+pub(crate) const SECTIONS: usize = 17;
 
 /// Bytes of one record in [`Section::Records`].
-pub(crate) const RECORD_SIZE: usize = 68;
+pub(crate) const RECORD_SIZE: usize = 108;
 
 /// Bytes of the fixed header before the section table.
 const HEADER: usize = MAGIC.len() + 16;
@@ -138,16 +142,23 @@ pub(crate) const FEATURE_ADMIN1: u8 = 1;
 pub(crate) const FEATURE_CITY: u8 = 2;
 pub(crate) const FEATURE_AIRPORT: u8 = 3;
 pub(crate) const FEATURE_REGION: u8 = 4;
+pub(crate) const FEATURE_ADMIN2: u8 = 5;
+pub(crate) const FEATURE_ADMIN3: u8 = 6;
+pub(crate) const FEATURE_OTHER: u8 = 7;
 
 /// The feature column of the TSV: (name, feature code, capital).
-const FEATURES: &[(&str, u8, bool)] = &[
+pub(crate) const FEATURES: &[(&str, u8, bool)] = &[
     ("country", FEATURE_COUNTRY, false),
     ("admin1", FEATURE_ADMIN1, false),
     ("city", FEATURE_CITY, false),
     ("capital", FEATURE_CITY, true),
     ("airport", FEATURE_AIRPORT, false),
     ("region", FEATURE_REGION, false),
+    ("admin2", FEATURE_ADMIN2, false),
+    ("admin3", FEATURE_ADMIN3, false),
+    ("other", FEATURE_OTHER, false),
 ];
+
 
 /// The string offset that stands for "no string".
 pub(crate) const NO_STRING: u32 = u32::MAX;
@@ -178,15 +189,18 @@ pub(crate) struct KeyRef {
     /// The name begins like the record's own name ("Slovyansk" for "Sloviansk"): a spelling
     /// rather than a former or unrelated name.
     pub similar: bool,
+    /// The name is one the place bore before it was renamed ("Artemivsk" for Bakhmut).
+    pub former: bool,
 }
 
-/// Bits of a packed [`KeyRef`] that hold the record index; the three flags take the others.
-const IDX_MASK: u32 = (1 << 29) - 1;
+/// Bits of a packed [`KeyRef`] that hold the record index; the four flags take the others.
+pub(crate) const IDX_MASK: u32 = (1 << 28) - 1;
 
 impl KeyRef {
-    /// The `u32` form stored in the index: the record index and the three flags on top.
+    /// The `u32` form stored in the index: the record index and the four flags on top.
     fn pack(self) -> u32 {
         self.idx
+            | (u32::from(self.former) << 28)
             | (u32::from(self.primary) << 29)
             | (u32::from(self.upper) << 30)
             | (u32::from(self.similar) << 31)
@@ -197,10 +211,65 @@ impl KeyRef {
     pub(crate) fn unpack(v: u32) -> KeyRef {
         KeyRef {
             idx: v & IDX_MASK,
+            former: v & (1 << 28) != 0,
             primary: v & (1 << 29) != 0,
             upper: v & (1 << 30) != 0,
             similar: v & (1 << 31) != 0,
         }
+    }
+}
+
+/// One name of a record's keys field, `[~][!][lang=]name`: `~` makes it usable only before a
+/// region word (or an airport word, for airports), `!` marks a former name, and `lang` is the
+/// name's language (ISO 639 code) where the source gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct KeySpec<'a> {
+    pub name: &'a str,
+    pub phrase_only: bool,
+    pub former: bool,
+    pub lang: &'a str,
+}
+
+impl<'a> KeySpec<'a> {
+    /// Reads one name of a keys field.
+    pub(crate) fn parse(key: &'a str) -> KeySpec<'a> {
+        let (phrase_only, key) = match key.strip_prefix('~') {
+            Some(k) => (true, k),
+            None => (false, key),
+        };
+        let (former, key) = match key.strip_prefix('!') {
+            Some(k) => (true, k),
+            None => (false, key),
+        };
+        let (lang, name) = match key.split_once('=') {
+            Some((l, n))
+                if (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase()) =>
+            {
+                (l, n)
+            }
+            _ => ("", key),
+        };
+        KeySpec {
+            name,
+            phrase_only,
+            former,
+            lang,
+        }
+    }
+
+    /// The name in the keys field's syntax.
+    pub(crate) fn write(&self, out: &mut String) {
+        if self.phrase_only {
+            out.push('~');
+        }
+        if self.former {
+            out.push('!');
+        }
+        if !self.lang.is_empty() {
+            out.push_str(self.lang);
+            out.push('=');
+        }
+        out.push_str(self.name);
     }
 }
 
@@ -269,16 +338,15 @@ impl NameFilter {
 
 /// The filter blocks for `names` and `first_words`, sized for about ten bits per entry.
 fn filter_blocks<'a>(
-    names: impl ExactSizeIterator<Item = &'a str>,
-    first_words: impl ExactSizeIterator<Item = &'a str>,
+    names: impl Iterator<Item = &'a str>,
+    first_words: impl Iterator<Item = &'a str>,
 ) -> Vec<u8> {
+    let names: Vec<&str> = names.collect();
+    let first_words: Vec<&str> = first_words.collect();
     let count = names.len() + first_words.len();
     let nblocks = (count.max(1) * 10 / 512 + 1).next_power_of_two();
     let mut blocks = vec![0u8; nblocks * BLOCK];
-    for (set, list) in [
-        (NameSet::Names, names.collect::<Vec<_>>()),
-        (NameSet::FirstWords, first_words.collect()),
-    ] {
+    for (set, list) in [(NameSet::Names, names), (NameSet::FirstWords, first_words)] {
         for n in list {
             let (b, probes) = probes(hash_name(n), nblocks - 1);
             for p in probes[set as usize] {
@@ -421,7 +489,6 @@ impl<T> NameTable<T> {
     }
 
     /// The names of the table, in slot order.
-    #[cfg(test)]
     pub(crate) fn keys(&self) -> impl Iterator<Item = &str> + '_ {
         (0..self.nslots).filter_map(move |i| {
             let (t, off, len, _, _) = slot(&self.bytes, i)?;
@@ -582,18 +649,108 @@ impl<'a> Strings<'a> {
     }
 }
 
-/// A "P" line, before the names of regions are known.
-struct PendingRecord<'a> {
-    id: &'a str,
-    name: &'a str,
-    feature: u8,
-    capital: bool,
-    country: &'a str,
-    admin1_code: &'a str,
-    lat: f64,
-    lon: f64,
-    population: u64,
-    keys: &'a str,
+/// One place record of a gazetteer, as the TSV and the importers give it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Entry {
+    pub id: String,
+    pub name: String,
+    pub feature: u8,
+    pub capital: bool,
+    pub country: String,
+    /// The GeoNames first-level code within the country ("13" for Kyiv Oblast), or "".
+    pub admin1_code: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub population: u64,
+    /// The names in the keys field's syntax ([`KeySpec`]), separated by `|`, the record's own
+    /// first.
+    pub keys: String,
+    /// The second-level unit (raion, district) the place lies in: its code and name.
+    pub admin2_code: String,
+    pub admin2_name: String,
+    /// The third-level unit (hromada, territorial community): its code and name.
+    pub admin3_code: String,
+    pub admin3_name: String,
+}
+
+/// A gazetteer: its records and word lists, before indexing.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Parsed {
+    pub entries: Vec<Entry>,
+    /// (country, first-level code, English name).
+    pub admin1_names: Vec<(String, String, String)>,
+    /// Single-word names that are common words ("W" lines).
+    pub common_names: Vec<String>,
+    /// Frequent English words ("E" lines).
+    pub english: Vec<String>,
+    /// Lines that could not be parsed.
+    pub skipped: usize,
+    /// What the gazetteer was made of, as lines of text (`sitrep gazetteer info`).
+    pub meta: String,
+}
+
+/// Parses a gazetteer TSV (format version 1 or 2, described in `data/README.md`). Malformed
+/// lines are skipped and counted; the header line must be there.
+pub(crate) fn parse(text: &str) -> Result<Parsed, BuildError> {
+    let mut lines = text.lines();
+    if !lines
+        .next()
+        .is_some_and(|h| h.starts_with("#sitrep-gazetteer\t"))
+    {
+        return Err(BuildError::Header);
+    }
+    let mut out = Parsed::default();
+    for line in lines {
+        let f: Vec<&str> = line.split('\t').collect();
+        match f.first().copied() {
+            Some("P") if f.len() == 10 || f.len() == 14 => {
+                let (Some(&(_, feature, capital)), Ok(lat), Ok(lon), Ok(population)) = (
+                    FEATURES.iter().find(|(name, _, _)| *name == f[3]),
+                    f[6].parse::<f64>(),
+                    f[7].parse::<f64>(),
+                    f[8].parse::<u64>(),
+                ) else {
+                    out.skipped += 1;
+                    continue;
+                };
+                if !(lat.is_finite() && lon.is_finite()) {
+                    out.skipped += 1;
+                    continue;
+                }
+                let extra = |i: usize| f.get(i).map_or(String::new(), |s| s.to_string());
+                out.entries.push(Entry {
+                    id: f[1].to_string(),
+                    name: f[2].to_string(),
+                    feature,
+                    capital,
+                    country: f[4].to_string(),
+                    admin1_code: f[5].to_string(),
+                    lat,
+                    lon,
+                    population,
+                    keys: f[9].to_string(),
+                    admin2_code: extra(10),
+                    admin2_name: extra(11),
+                    admin3_code: extra(12),
+                    admin3_name: extra(13),
+                });
+            }
+            Some("A") if f.len() == 3 => {
+                if let Some((cc, code)) = f[1].split_once('.') {
+                    out.admin1_names
+                        .push((cc.to_string(), code.to_string(), f[2].to_string()));
+                }
+            }
+            Some("W") if f.len() >= 2 => out.common_names.push(f[1].to_string()),
+            Some("E") if f.len() == 2 => out.english.push(f[1].to_string()),
+            Some("M") if f.len() == 2 => {
+                out.meta.push_str(f[1]);
+                out.meta.push('\n');
+            }
+            _ => out.skipped += 1,
+        }
+    }
+    Ok(out)
 }
 
 /// The stem shared by a Cyrillic place name and the adjective formed from it: "Харків" and
@@ -646,68 +803,55 @@ pub(crate) fn cyrillic_stem(w: &str) -> String {
     s
 }
 
-/// Parses a gazetteer TSV into an index buffer. Malformed lines are skipped and counted; the
-/// header line must be there.
-///
-/// Names are stored normalised ([`norm`]). A name points to each record at most once per
-/// table, in the order of the file. A "~" before a name makes it usable only before a region
-/// word (or an airport word, for airports). Names of one Cyrillic word of the regions of
-/// Ukraine, Russia and Belarus also go, by their stem ([`cyrillic_stem`]), to the stems table.
+/// Parses a gazetteer TSV into an index buffer (see [`parse`] and [`build_parsed`]).
 pub(crate) fn build(text: &str) -> Result<Vec<u8>, BuildError> {
-    let mut lines = text.lines();
-    if !lines
-        .next()
-        .is_some_and(|h| h.starts_with("#sitrep-gazetteer\t"))
-    {
-        return Err(BuildError::Header);
-    }
-    let mut skipped = 0usize;
-    let mut admin1_names: HashMap<(&str, &str), &str> = HashMap::new();
-    let mut common_names = TableBuilder::default();
-    let mut english = TableBuilder::default();
-    let mut pending: Vec<PendingRecord> = Vec::new();
-    for line in lines {
-        let f: Vec<&str> = line.split('\t').collect();
-        match f.first().copied() {
-            Some("P") if f.len() == 10 => {
-                let (Some(&(_, feature, capital)), Ok(lat), Ok(lon), Ok(population)) = (
-                    FEATURES.iter().find(|(name, _, _)| *name == f[3]),
-                    f[6].parse::<f64>(),
-                    f[7].parse::<f64>(),
-                    f[8].parse::<u64>(),
-                ) else {
-                    skipped += 1;
-                    continue;
-                };
-                pending.push(PendingRecord {
-                    id: f[1],
-                    name: f[2],
-                    feature,
-                    capital,
-                    country: f[4],
-                    admin1_code: f[5],
-                    lat,
-                    lon,
-                    population,
-                    keys: f[9],
-                });
-            }
-            Some("A") if f.len() == 3 => {
-                if let Some((cc, code)) = f[1].split_once('.') {
-                    admin1_names.insert((cc, code), f[2]);
-                }
-            }
-            Some("W") if f.len() >= 2 => {
-                common_names.entry(f[1]);
-            }
-            Some("E") if f.len() == 2 => {
-                english.entry(f[1]);
-            }
-            _ => skipped += 1,
-        }
-    }
+    build_parsed(&parse(text)?)
+}
+
+/// Consonants a name's loose form needs to be indexed under it: shorter loose forms match too
+/// many unrelated names.
+pub(crate) const MIN_LOOSE_CONSONANTS: usize = 3;
+
+/// Whether records of a feature are indexed under the loose forms of their names: settlements,
+/// districts, communities and landmarks, whose names come in many spellings.
+pub(crate) fn loose_feature(feature: u8) -> bool {
+    matches!(
+        feature,
+        FEATURE_CITY | FEATURE_ADMIN2 | FEATURE_ADMIN3 | FEATURE_OTHER
+    )
+}
+
+fn nonempty(s: &str) -> Option<&str> {
+    (!s.is_empty()).then_some(s)
+}
+
+/// Builds the index buffer of a parsed gazetteer.
+///
+/// Names are stored normalised ([`norm`]); a name points to each record at most once per
+/// table, in the order of the entries. Names usable only before a region or airport word go to
+/// their own tables. Names whose strong folded form ([`fold`]) differs from their lookup form
+/// also go to the folded table under it, and names of settlements, districts, communities and
+/// landmarks go to the loose table under their loose form ([`skeleton`]); names of districts
+/// and communities go to the administrative table under the loose form of their stem
+/// ([`admin_stem`]), for "X district". Names of one Cyrillic word of the regions of Ukraine,
+/// Russia and Belarus also go, by their stem ([`cyrillic_stem`]), to the stems table.
+pub(crate) fn build_parsed(p: &Parsed) -> Result<Vec<u8>, BuildError> {
+    let pending = &p.entries;
     if pending.len() > IDX_MASK as usize {
         return Err(BuildError::TooLarge("the records".to_string()));
+    }
+    let admin1_names: HashMap<(&str, &str), &str> = p
+        .admin1_names
+        .iter()
+        .map(|(cc, code, name)| ((cc.as_str(), code.as_str()), name.as_str()))
+        .collect();
+    let mut common_names = TableBuilder::default();
+    for w in &p.common_names {
+        common_names.entry(w);
+    }
+    let mut english = TableBuilder::default();
+    for w in &p.english {
+        english.entry(w);
     }
 
     let mut strings = Strings::default();
@@ -715,16 +859,23 @@ pub(crate) fn build(text: &str) -> Result<Vec<u8>, BuildError> {
     let mut keys = TableBuilder::default();
     let mut region_keys = TableBuilder::default();
     let mut airport_keys = TableBuilder::default();
+    let mut folded_keys = TableBuilder::default();
+    let mut loose_keys = TableBuilder::default();
+    let mut admin_keys = TableBuilder::default();
     let mut stems = TableBuilder::default();
     let mut first_words = TableBuilder::default();
     let mut by_id = TableBuilder::default();
     let mut max_words = 0usize;
+    let mut folded = String::new();
+    let mut loose = String::new();
     for (idx, rec) in pending.iter().enumerate() {
         let idx = idx as u32;
         let admin1 = if rec.admin1_code.is_empty() {
             None
         } else {
-            admin1_names.get(&(rec.country, rec.admin1_code)).copied()
+            admin1_names
+                .get(&(rec.country.as_str(), rec.admin1_code.as_str()))
+                .copied()
         };
         records.push(rec.feature);
         records.push(u8::from(rec.capital));
@@ -733,11 +884,16 @@ pub(crate) fn build(text: &str) -> Result<Vec<u8>, BuildError> {
         records.extend_from_slice(&rec.lon.to_bits().to_le_bytes());
         records.extend_from_slice(&rec.population.to_le_bytes());
         for s in [
-            Some(rec.name),
-            Some(rec.id),
-            Some(rec.country),
+            Some(rec.name.as_str()),
+            Some(rec.id.as_str()),
+            Some(rec.country.as_str()),
             admin1,
-            Some(rec.admin1_code),
+            Some(rec.admin1_code.as_str()),
+            nonempty(&rec.admin2_code),
+            nonempty(&rec.admin2_name),
+            nonempty(&rec.admin3_code),
+            nonempty(&rec.admin3_name),
+            Some(rec.keys.as_str()),
         ] {
             let (off, len) = match s {
                 Some(s) => strings.add(s)?,
@@ -747,21 +903,16 @@ pub(crate) fn build(text: &str) -> Result<Vec<u8>, BuildError> {
             records.extend_from_slice(&len.to_le_bytes());
         }
 
-        let own_name = norm(rec.name);
+        let own_name = norm(&rec.name);
         let all_primary = matches!(
             rec.feature,
             FEATURE_COUNTRY | FEATURE_ADMIN1 | FEATURE_REGION
         );
+        let loose_ok = loose_feature(rec.feature);
+        let admin_unit = matches!(rec.feature, FEATURE_ADMIN2 | FEATURE_ADMIN3);
         for (i, key) in rec.keys.split('|').enumerate() {
-            let (table, key) = if let Some(k) = key.strip_prefix('~') {
-                if rec.feature == FEATURE_AIRPORT {
-                    (&mut airport_keys, k)
-                } else {
-                    (&mut region_keys, k)
-                }
-            } else {
-                (&mut keys, key)
-            };
+            let spec = KeySpec::parse(key);
+            let key = spec.name;
             let n = norm(key);
             if n.is_empty() {
                 continue;
@@ -780,9 +931,10 @@ pub(crate) fn build(text: &str) -> Result<Vec<u8>, BuildError> {
             let similar = shared >= 4.min(n.chars().count());
             let kr = KeyRef {
                 idx,
-                primary: i == 0 || all_primary,
+                primary: (i == 0 || all_primary) && !spec.former,
                 upper,
-                similar,
+                similar: similar && !spec.former,
+                former: spec.former,
             };
             let words = n.split(' ').count();
             if words > 1 {
@@ -791,8 +943,46 @@ pub(crate) fn build(text: &str) -> Result<Vec<u8>, BuildError> {
                 }
             }
             max_words = max_words.max(words);
+            if spec.phrase_only {
+                let table = if rec.feature == FEATURE_AIRPORT {
+                    &mut airport_keys
+                } else {
+                    &mut region_keys
+                };
+                table.add_ref(&n, kr);
+            } else {
+                keys.add_ref(&n, kr);
+                folded.clear();
+                fold_into(&n, &mut folded);
+                if folded != n && !upper {
+                    folded_keys.add_ref(&folded, kr);
+                    if words > 1 {
+                        if let Some(first) = folded.split(' ').next() {
+                            first_words.entry(first);
+                        }
+                    }
+                }
+                if loose_ok {
+                    loose.clear();
+                    skeleton_into(&folded, &mut loose);
+                    if consonants(&loose) >= MIN_LOOSE_CONSONANTS {
+                        loose_keys.add_ref(&loose, kr);
+                        if words > 1 {
+                            if let Some(first) = loose.split(' ').next() {
+                                first_words.entry(first);
+                            }
+                        }
+                    }
+                }
+                if admin_unit {
+                    let stem = skeleton(admin_stem(&folded));
+                    if consonants(&stem) >= MIN_LOOSE_CONSONANTS {
+                        admin_keys.add_ref(&stem, kr);
+                    }
+                }
+            }
             if rec.feature == FEATURE_ADMIN1
-                && matches!(rec.country, "UA" | "RU" | "BY")
+                && matches!(rec.country.as_str(), "UA" | "RU" | "BY")
                 && words == 1
                 && n.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c))
             {
@@ -801,13 +991,17 @@ pub(crate) fn build(text: &str) -> Result<Vec<u8>, BuildError> {
                     stems.add_ref(&stem, kr);
                 }
             }
-            table.add_ref(&n, kr);
         }
         // A later record with the same id takes the id over.
-        *by_id.entry(rec.id) = vec![idx];
+        *by_id.entry(&rec.id) = vec![idx];
     }
     let max_words = max_words.min(8);
-    let filter = filter_blocks(keys.names(), first_words.names());
+    let filter = filter_blocks(
+        keys.names()
+            .chain(folded_keys.names())
+            .chain(loose_keys.names()),
+        first_words.names(),
+    );
     let mut airports: Vec<u32> = (0..pending.len() as u32)
         .filter(|&i| pending[i as usize].feature == FEATURE_AIRPORT)
         .collect();
@@ -825,6 +1019,9 @@ pub(crate) fn build(text: &str) -> Result<Vec<u8>, BuildError> {
         (Section::ById, &by_id),
         (Section::CommonNames, &common_names),
         (Section::English, &english),
+        (Section::Folded, &folded_keys),
+        (Section::Loose, &loose_keys),
+        (Section::AdminKeys, &admin_keys),
     ] {
         t.encode(&mut sections[s as usize])?;
     }
@@ -839,10 +1036,11 @@ pub(crate) fn build(text: &str) -> Result<Vec<u8>, BuildError> {
         })
         .flat_map(u32::to_le_bytes)
         .collect();
+    sections[Section::Meta as usize] = p.meta.as_bytes().to_vec();
 
     let mut out = Vec::with_capacity(sections.iter().map(Vec::len).sum::<usize>() + 256);
     out.extend_from_slice(MAGIC);
-    for v in [skipped, max_words, pending.len(), SECTIONS] {
+    for v in [p.skipped, max_words, pending.len(), SECTIONS] {
         out.extend_from_slice(&to_u32(v, "the header")?.to_le_bytes());
     }
     let mut at = HEADER + SECTIONS * 8;

@@ -1,0 +1,1 @@
+//! The importer on small files written in the formats of the sources.
