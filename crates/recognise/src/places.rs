@@ -251,14 +251,23 @@ impl Gazetteer {
         }
         let ev = self.evidence_for(&text, mi, &matches, &links, &anchors, &picks);
         let m = &matches[mi];
-        let (refs, tier): (Vec<KeyRef>, Tier) = match m.kind {
-            Kind::Plain => (m.cands.clone(), m.tier),
-            Kind::Airport => (m.phrase_cands.iter().chain(&m.cands).copied().collect(), Tier::Exact),
-            _ => (m.phrase_cands.iter().chain(&m.cands).copied().collect(), m.tier),
+        let refs: Vec<(KeyRef, Tier)> = match m.kind {
+            Kind::Plain => m
+                .cands
+                .iter()
+                .map(|&r| (r, m.tier))
+                .chain(m.extra.iter().copied())
+                .collect(),
+            _ => m
+                .phrase_cands
+                .iter()
+                .chain(&m.cands)
+                .map(|&r| (r, m.tier))
+                .collect(),
         };
         let mut out: Vec<Candidate> = refs
             .iter()
-            .map(|&r| {
+            .map(|&(r, tier)| {
                 let mut parts = Vec::new();
                 let score = self.score(r, &ctx, Some(mi), &ev, tier, Some(&mut parts));
                 let rec = &self.d.records[r.idx as usize];
@@ -506,7 +515,8 @@ impl Gazetteer {
                 })
             }
             Kind::Plain => {
-                let (r, _) = self.best_with(&m.cands, ctx, Some(mi), ev, m.tier)?;
+                let all = m.cands.iter().map(|&r| (r, m.tier)).chain(m.extra.iter().copied());
+                let (r, tier, _) = self.best_of(all, ctx, Some(mi), ev)?;
                 let p = self.place(r);
                 let cc = p.country.as_deref().unwrap_or("");
                 let supported = ctx.weight_excluding(cc, Some(mi)) > 0.0;
@@ -524,7 +534,7 @@ impl Gazetteer {
                 {
                     return None;
                 }
-                Some(whole(r, m.tier))
+                Some(whole(r, tier))
             }
         }
     }

@@ -179,12 +179,25 @@ impl Gazetteer {
         &self,
         idx: u32,
         ev: &Evidence,
-        mut parts: Option<&mut Vec<(&'static str, f64)>>,
+        parts: Option<&mut Vec<(&'static str, f64)>>,
     ) -> f64 {
+        let (units, places) = self.evidence_split(idx, ev, parts);
+        units + places
+    }
+
+    /// [`Gazetteer::evidence_score`] in two parts: what the administrative units (country,
+    /// region, district, community) named with the name make of the candidate, and what the
+    /// places (towns, distances) do.
+    pub(super) fn evidence_split(
+        &self,
+        idx: u32,
+        ev: &Evidence,
+        mut parts: Option<&mut Vec<(&'static str, f64)>>,
+    ) -> (f64, f64) {
         let rec = &self.d.records[idx as usize];
         let p = &rec.place;
         let cc = p.country.as_deref().unwrap_or("");
-        let mut total = 0.0;
+        let (mut units, mut places) = (0.0, 0.0);
         let mut add = |what: &'static str, v: f64, total: &mut f64| {
             if v != 0.0 {
                 *total += v;
@@ -266,7 +279,16 @@ impl Gazetteer {
                     }
                 }
             };
-            add("named with", v, &mut total);
+            let unit = u.link == Link::Within
+                && matches!(
+                    u.feature,
+                    FEATURE_COUNTRY | FEATURE_ADMIN1 | FEATURE_ADMIN2 | FEATURE_ADMIN3
+                );
+            if unit {
+                add("named with", v, &mut units);
+            } else {
+                add("named near", v, &mut places);
+            }
         }
         if let Some((lat, lon, km)) = ev.from {
             let d = haversine_km(lat, lon, p.lat, p.lon);
@@ -277,8 +299,8 @@ impl Gazetteer {
             } else {
                 0.0
             };
-            add("distance", v, &mut total);
+            add("distance", v, &mut places);
         }
-        total
+        (units, places)
     }
 }

@@ -62,6 +62,9 @@ pub(super) struct Match {
     /// The name is a common English word: it needs its country named elsewhere.
     pub(super) needs_context: bool,
     pub(super) tier: Tier,
+    /// More candidates for the same words, met in a looser form than `tier` (the Russian
+    /// form of a village whose gazetteer record has only its Ukrainian names).
+    pub(super) extra: Vec<(KeyRef, Tier)>,
     /// A word next to the name says it is a settlement ("village of X", "X town").
     pub(super) settlement_cue: bool,
 }
@@ -251,6 +254,7 @@ impl Gazetteer {
                             phrase_cands: cands.to_vec(),
                             needs_context: false,
                             tier: Tier::Exact,
+                            extra: Vec::new(),
                             settlement_cue: false,
                         });
                         i = end_tok + 1;
@@ -277,6 +281,7 @@ impl Gazetteer {
                             phrase_cands: cands.to_vec(),
                             needs_context: false,
                             tier: Tier::Exact,
+                            extra: Vec::new(),
                             settlement_cue: false,
                         });
                         i += 1;
@@ -362,6 +367,7 @@ impl Gazetteer {
                                     phrase_cands: air,
                                     needs_context: false,
                                     tier: Tier::Exact,
+                                    extra: Vec::new(),
                                     settlement_cue: false,
                                 });
                                 break;
@@ -399,6 +405,27 @@ impl Gazetteer {
                     if cands.is_empty() {
                         continue;
                     }
+                    // The same words in their looser forms may name more places.
+                    let mut extra: Vec<(KeyRef, Tier)> = Vec::new();
+                    if !loose_pass && !toks[i..i + n].iter().any(|t| t.upper) {
+                        let mut more = |refs: Vec<KeyRef>, tier: Tier| {
+                            for r in refs {
+                                if !cands.iter().any(|c| c.idx == r.idx)
+                                    && !extra.iter().any(|(c, _)| c.idx == r.idx)
+                                {
+                                    extra.push((r, tier));
+                                }
+                            }
+                        };
+                        forms.key(i, i + n, false, &mut fkey);
+                        if tier == Tier::Exact && fkey != key {
+                            more(self.folded_cands(&fkey), Tier::Folded);
+                        }
+                        if !toks[i..i + n].iter().any(|t| self.d.english.contains(t.norm)) {
+                            forms.key(i, i + n, true, &mut fkey);
+                            more(self.loose_cands(&fkey), Tier::Loose);
+                        }
+                    }
                     // "the Donetsk Oblast": a region's full name takes its article, as a
                     // "the X region" phrase does.
                     let start = if n > 1 && in_list(REGION_WORDS, last.norm) {
@@ -417,6 +444,7 @@ impl Gazetteer {
                         phrase_cands: Vec::new(),
                         needs_context: n == 1 && self.d.common_names.contains(&key),
                         tier,
+                        extra,
                         settlement_cue: settlement_cue || settlement_cue_after(toks, i + n),
                     });
                     break;
@@ -519,6 +547,7 @@ impl Gazetteer {
                         phrase_cands: cands,
                         needs_context: false,
                         tier: Tier::Exact,
+                        extra: Vec::new(),
                         settlement_cue: false,
                     });
                 }
@@ -551,6 +580,7 @@ impl Gazetteer {
             phrase_cands: units,
             needs_context: false,
             tier: Tier::Folded,
+            extra: Vec::new(),
             settlement_cue: false,
         })
     }

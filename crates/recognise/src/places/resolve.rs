@@ -2,6 +2,9 @@
 //! regions it is about, where its other places lie) and the importance of each record.
 
 use super::evidence::Evidence;
+
+/// How far ahead of the next candidate a small place taken on weak evidence must be.
+const WEAK_MARGIN: f64 = 0.75;
 use super::load::KeyRef;
 use super::matching::{Kind, Match, Tier};
 use super::tokens::Token;
@@ -160,18 +163,73 @@ impl Gazetteer {
         ev: &Evidence,
         tier: Tier,
     ) -> Option<(KeyRef, f64)> {
-        let mut best: Option<(f64, KeyRef)> = None;
-        for &r in refs {
-            let placed = ev.any() && self.evidence_score(r.idx, ev, None) > 0.0;
-            if own.is_some() && !placed && !self.eligible_with(r, ctx, own, ev, tier) {
-                continue;
+        self.best_of(refs.iter().map(|&r| (r, tier)), ctx, own, ev)
+            .map(|(r, _, s)| (r, s))
+    }
+
+    /// The best eligible candidate among candidates met at several tiers, with its tier and
+    /// score.
+    ///
+    /// The phrase around the name rules candidates out: a small place (or one met loosely)
+    /// that the units or places named with it put elsewhere, and any place below 100,000 people
+    /// that the units named with it put elsewhere ("Poltava, Amvrosiivka district, Donetsk
+    /// region" is no city of Poltava). A small place taken only because the text describes
+    /// places (a settlement word, no country named) and not placed by a district, a community,
+    /// a nearby town or a distance must stand clear of the next candidate.
+    pub(super) fn best_of(
+        &self,
+        refs: impl Iterator<Item = (KeyRef, Tier)>,
+        ctx: &Context,
+        own: Option<usize>,
+        ev: &Evidence,
+    ) -> Option<(KeyRef, Tier, f64)> {
+        let mut best: Option<(f64, KeyRef, Tier, bool)> = None;
+        let mut second = f64::NEG_INFINITY;
+        for (r, tier) in refs {
+            let (units, places) = if ev.any() {
+                self.evidence_split(r.idx, ev, None)
+            } else {
+                (0.0, 0.0)
+            };
+            let rec = &self.d.records[r.idx as usize];
+            let small = rec.rank_population < MIN_POPULATION_WITHOUT_CONTEXT;
+            let fixed = matches!(
+                rec.place.feature,
+                Feature::Country | Feature::Admin1 | Feature::Region
+            );
+            let mut weak = false;
+            if own.is_some() {
+                let contradicted = if small || tier == Tier::Loose {
+                    units < 0.0 || units + places < 0.0
+                } else {
+                    units < 0.0 && rec.rank_population < 100_000
+                };
+                if contradicted && !fixed {
+                    continue;
+                }
+                let placed = units + places > 0.0;
+                if !placed && !self.eligible_with(r, ctx, own, ev, tier) {
+                    continue;
+                }
+                // Placed by no more than its region, or only described as a place.
+                weak = small && !self.eligible(r, ctx, own) && places <= 0.0 && units <= 6.0;
             }
             let s = self.score(r, ctx, own, ev, tier, None);
-            if best.is_none_or(|(b, _)| s > b) {
-                best = Some((s, r));
+            match best {
+                Some((b, ..)) if s <= b => second = second.max(s),
+                _ => {
+                    if let Some((b, ..)) = best {
+                        second = second.max(b);
+                    }
+                    best = Some((s, r, tier, weak));
+                }
             }
         }
-        best.map(|(s, r)| (r, s))
+        let (s, r, t, weak) = best?;
+        if weak && s - second < WEAK_MARGIN {
+            return None;
+        }
+        Some((r, t, s))
     }
 
     /// [`Gazetteer::eligible`], and for small places of the war's theatre: named with a
@@ -189,7 +247,7 @@ impl Gazetteer {
         let theatre = in_theatre(rec.place.country.as_deref(), &rec.admin1_code);
         let described = theatre && (ev.cue || ctx.totals.is_empty());
         if tier == Tier::Loose {
-            return described || (theatre && self.context_bonus(r, ctx, own) >= 3.0);
+            return described;
         }
         self.eligible(r, ctx, own) || described
     }
