@@ -25,11 +25,14 @@ const CONNECTORS: &[&str] = &[
     "southern", "northern", "eastern", "western", "central", "south-east", "south-west",
     "north-east", "north-west", "southeast", "southwest", "northeast", "northwest", "village",
     "town", "city", "settlement", "township", "villages", "towns", "settlements", "hamlet",
-    "region", "district", "oblast",
+    "region", "district", "oblast", "on", "outskirts", "suburb", "suburbs", "vicinity",
 ];
 
 /// Words that make the following place one the name is near.
-const NEAR_WORDS: &[&str] = &["near", "outside", "nearby", "close", "to", "next", "by"];
+const NEAR_WORDS: &[&str] = &[
+    "near", "outside", "nearby", "close", "to", "next", "by", "outskirts", "suburb", "suburbs",
+    "vicinity",
+];
 
 /// The links of each match to the matches after it in the same phrase: `(later match, link)`.
 /// A chain ("X, Y district, Z region") links the first name to every unit after it.

@@ -319,7 +319,14 @@ impl Gazetteer {
             let settlement_cue = settlement_cue_before(toks, i);
             let mut found: Option<Match> = None;
             for loose_pass in [false, true] {
-                for n in (1..=maxn).rev() {
+                // The loose pass looks for names longer than what was found ("Belaya Kamenka"
+                // over "Belaya"), or for any name when nothing was.
+                let shortest = match &found {
+                    Some(m) if m.kind != Kind::Plain => break,
+                    Some(m) => m.tj - i + 1,
+                    None => 1,
+                };
+                for n in (shortest..=maxn).rev() {
                     if tok_taken[i..i + n].iter().any(|&x| x) {
                         continue;
                     }
@@ -447,9 +454,6 @@ impl Gazetteer {
                         extra,
                         settlement_cue: settlement_cue || settlement_cue_after(toks, i + n),
                     });
-                    break;
-                }
-                if found.is_some() {
                     break;
                 }
             }

@@ -41,7 +41,7 @@ impl Gazetteer {
         {
             s += 1.5;
         }
-        s + self.theatre(r)
+        s
     }
 
     /// The war's theatre: Ukraine and Russia's regions on its border come before the rest of
@@ -49,7 +49,7 @@ impl Gazetteer {
     pub(super) fn theatre(&self, r: KeyRef) -> f64 {
         let rec = &self.d.records[r.idx as usize];
         if in_theatre(rec.place.country.as_deref(), &rec.admin1_code) {
-            0.5
+            1.0
         } else {
             0.0
         }
@@ -126,12 +126,21 @@ impl Gazetteer {
         tier: Tier,
         mut parts: Option<&mut Vec<(&'static str, f64)>>,
     ) -> f64 {
-        let base = self.base(r);
+        let mut base = self.base(r);
         let context = self.context_bonus(r, ctx, own);
+        let theatre = self.theatre(r);
         let spelling = match tier {
             Tier::Exact => 0.0,
             Tier::Folded => -0.5,
-            Tier::Loose => -1.5,
+            Tier::Loose => {
+                // A loose form says nothing of whose own name it is.
+                if r.primary {
+                    base -= 1.5;
+                } else if r.similar {
+                    base -= 0.75;
+                }
+                -3.0
+            }
         };
         let p = self.place(r);
         let cue = if !ev.cue {
@@ -144,14 +153,14 @@ impl Gazetteer {
         if let Some(parts) = parts.as_deref_mut() {
             let rec = &self.d.records[r.idx as usize];
             parts.push(("people", (rec.rank_population as f64 + 10.0).log10()));
-            parts.push(("name and kind", base - (rec.rank_population as f64 + 10.0).log10() - self.theatre(r)));
-            parts.push(("theatre", self.theatre(r)));
+            parts.push(("name and kind", base - (rec.rank_population as f64 + 10.0).log10()));
+            parts.push(("theatre", theatre));
             parts.push(("text", context));
             parts.push(("spelling", spelling));
             parts.push(("settlement word", cue));
             parts.retain(|(_, v)| *v != 0.0);
         }
-        base + context + spelling + cue + self.evidence_score(r.idx, ev, parts)
+        base + theatre + context + spelling + cue + self.evidence_score(r.idx, ev, parts)
     }
 
     /// The best eligible candidate and its score.
@@ -185,6 +194,15 @@ impl Gazetteer {
     ) -> Option<(KeyRef, Tier, f64)> {
         let mut best: Option<(f64, KeyRef, Tier, bool)> = None;
         let mut second = f64::NEG_INFINITY;
+        let refs: Vec<(KeyRef, Tier)> = refs.collect();
+        // A text that names no country is about the war's theatre: the theatre's places come
+        // before smaller places elsewhere.
+        let theatre_first = own.is_some()
+            && ctx.totals.is_empty()
+            && refs.iter().any(|(r, _)| {
+                let rec = &self.d.records[r.idx as usize];
+                in_theatre(rec.place.country.as_deref(), &rec.admin1_code)
+            });
         for (r, tier) in refs {
             let (units, places) = if ev.any() {
                 self.evidence_split(r.idx, ev, None)
@@ -198,6 +216,13 @@ impl Gazetteer {
                 Feature::Country | Feature::Admin1 | Feature::Region
             );
             let mut weak = false;
+            if theatre_first
+                && !fixed
+                && rec.rank_population < 100_000
+                && !in_theatre(rec.place.country.as_deref(), &rec.admin1_code)
+            {
+                continue;
+            }
             if own.is_some() {
                 let contradicted = if small || tier == Tier::Loose {
                     units < 0.0 || units + places < 0.0
