@@ -45,11 +45,15 @@ impl Gazetteer {
     }
 
     /// The war's theatre: Ukraine and Russia's regions on its border come before the rest of
-    /// Russia and Belarus (which [`FOCUS_COUNTRIES`] already favour).
+    /// Russia and Belarus (which [`FOCUS_COUNTRIES`] already favour), and the regions of the
+    /// front line before the rest of Ukraine.
     pub(super) fn theatre(&self, r: KeyRef) -> f64 {
         let rec = &self.d.records[r.idx as usize];
-        if in_theatre(rec.place.country.as_deref(), &rec.admin1_code) {
-            1.0
+        let country = rec.place.country.as_deref();
+        if on_front(country, &rec.admin1_code) {
+            2.25
+        } else if in_theatre(country, &rec.admin1_code) {
+            1.5
         } else {
             0.0
         }

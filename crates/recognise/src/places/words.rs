@@ -353,6 +353,15 @@ pub(super) fn in_theatre(country: Option<&str>, admin1: &str) -> bool {
     }
 }
 
+/// First-level regions of Ukraine on the front line since 2014 or 2022 (GeoNames codes):
+/// Donetsk, Kharkiv, Kherson, Luhansk, Zaporizhzhia.
+pub(super) const UA_FRONT_ADMIN1: &[&str] = &["05", "07", "08", "14", "26"];
+
+/// Whether a record lies in a region of the front line.
+pub(super) fn on_front(country: Option<&str>, admin1: &str) -> bool {
+    country == Some("UA") && UA_FRONT_ADMIN1.contains(&admin1)
+}
+
 /// Places smaller than this need their country to be named elsewhere in the text.
 pub(super) const MIN_POPULATION_WITHOUT_CONTEXT: u64 = 5000;
 
