@@ -3,8 +3,23 @@
 
 use super::evidence::Evidence;
 
+/// The weight of a place's population: the logarithm, compressed below 10,000 people, where
+/// villages differ little in how likely they are to be meant (and most sources do not count
+/// them).
+fn people(population: u64) -> f64 {
+    let l = (population as f64 + 10.0).log10();
+    if population >= 10_000 {
+        l
+    } else {
+        0.5 * l + 2.0
+    }
+}
+
 /// How far ahead of the next candidate a small place taken on weak evidence must be.
-const WEAK_MARGIN: f64 = 0.75;
+const WEAK_MARGIN: f64 = 0.5;
+
+/// Candidates of one name closer than this are taken for one place listed twice.
+const DUPLICATE_KM: f64 = 3.0;
 use super::load::KeyRef;
 use super::matching::{Kind, Match, Tier};
 use super::tokens::Token;
@@ -18,8 +33,7 @@ impl Gazetteer {
     pub(super) fn base(&self, r: KeyRef) -> f64 {
         let rec = &self.d.records[r.idx as usize];
         let p = &rec.place;
-        let pop = rec.rank_population as f64;
-        let mut s = (pop + 10.0).log10();
+        let mut s = people(rec.rank_population);
         match p.feature {
             Feature::Country => s += 4.0,
             Feature::Admin1 => s += 0.5,
@@ -51,7 +65,7 @@ impl Gazetteer {
         let rec = &self.d.records[r.idx as usize];
         let country = rec.place.country.as_deref();
         if on_front(country, &rec.admin1_code) {
-            2.25
+            3.0
         } else if in_theatre(country, &rec.admin1_code) {
             1.5
         } else {
@@ -156,8 +170,8 @@ impl Gazetteer {
         };
         if let Some(parts) = parts.as_deref_mut() {
             let rec = &self.d.records[r.idx as usize];
-            parts.push(("people", (rec.rank_population as f64 + 10.0).log10()));
-            parts.push(("name and kind", base - (rec.rank_population as f64 + 10.0).log10()));
+            parts.push(("people", people(rec.rank_population)));
+            parts.push(("name and kind", base - people(rec.rank_population)));
             parts.push(("theatre", theatre));
             parts.push(("text", context));
             parts.push(("spelling", spelling));
@@ -197,7 +211,7 @@ impl Gazetteer {
         ev: &Evidence,
     ) -> Option<(KeyRef, Tier, f64)> {
         let mut best: Option<(f64, KeyRef, Tier, bool)> = None;
-        let mut second = f64::NEG_INFINITY;
+        let mut scored: Vec<(f64, KeyRef)> = Vec::new();
         let refs: Vec<(KeyRef, Tier)> = refs.collect();
         // A text that names no country is about the war's theatre: the theatre's places come
         // before smaller places elsewhere.
@@ -244,19 +258,25 @@ impl Gazetteer {
                 weak = small && !self.eligible(r, ctx, own) && places <= 0.0 && units <= 6.0;
             }
             let s = self.score(r, ctx, own, ev, tier, None);
-            match best {
-                Some((b, ..)) if s <= b => second = second.max(s),
-                _ => {
-                    if let Some((b, ..)) = best {
-                        second = second.max(b);
-                    }
-                    best = Some((s, r, tier, weak));
-                }
+            scored.push((s, r));
+            if best.is_none_or(|(b, ..)| s > b) {
+                best = Some((s, r, tier, weak));
             }
         }
         let (s, r, t, weak) = best?;
-        if weak && s - second < WEAK_MARGIN {
-            return None;
+        if weak {
+            // The next candidate that is another place (sources list some places twice).
+            let p = self.place(r);
+            let second = scored
+                .iter()
+                .filter(|(_, o)| {
+                    o.idx != r.idx && distance_km(p, self.place(*o)) > DUPLICATE_KM
+                })
+                .map(|(s, _)| *s)
+                .fold(f64::NEG_INFINITY, f64::max);
+            if s - second < WEAK_MARGIN {
+                return None;
+            }
         }
         Some((r, t, s))
     }
