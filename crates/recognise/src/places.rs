@@ -242,7 +242,8 @@ impl Gazetteer {
             return Vec::new();
         };
         let ctx = self.context(&toks, &matches);
-        let links = evidence::links(&text, &matches);
+        self.mark_countries(&mut matches);
+        let links = evidence::links(&text, &toks, &matches);
         let anchors = vec![None; matches.len()];
         let mut picks: Vec<Option<Pick>> = vec![None; matches.len()];
         for qi in (mi + 1..matches.len()).rev() {
@@ -314,7 +315,8 @@ impl Gazetteer {
             return Vec::new();
         }
         let ctx = self.context(&toks, &matches);
-        let links = evidence::links(text, &matches);
+        self.mark_countries(&mut matches);
+        let links = evidence::links(text, &toks, &matches);
         let anchors: Vec<Option<(usize, Option<f64>, Option<String>)>> = matches
             .iter()
             .map(|m| {
@@ -347,18 +349,20 @@ impl Gazetteer {
                 start: pick.start,
                 end: pick.end,
             });
-            let within: Vec<String> = links[mi]
-                .iter()
-                .filter(|(qi, _)| picks[*qi].is_some())
-                .filter_map(|(qi, link)| {
-                    let q = &matches[*qi];
-                    let t = text.get(q.start..q.end)?;
-                    Some(match link {
-                        evidence::Link::Near => format!("near {t}"),
-                        evidence::Link::Within => t.to_string(),
-                    })
-                })
-                .collect();
+            let mut within: Vec<String> = Vec::new();
+            for (qi, link) in &links[mi] {
+                let q = &matches[*qi];
+                let (Some(_), Some(t)) = (&picks[*qi], text.get(q.start..q.end)) else {
+                    continue;
+                };
+                let t = match link {
+                    evidence::Link::Near => format!("near {t}"),
+                    evidence::Link::Within => t.to_string(),
+                };
+                if !within.contains(&t) {
+                    within.push(t);
+                }
+            }
             let anchor = anchors[mi].as_ref().map(|(start, km, dir)| Anchor {
                 distance_km: *km,
                 direction: dir.clone(),
@@ -449,6 +453,7 @@ impl Gazetteer {
                     .all(|c| c.is_whitespace() || matches!(c, ',' | '(' | '-' | '–'))
                 || evidence::links(
                     text,
+                    &[],
                     &[m.clone(), Match { start: *astart, ..next.clone() }],
                 )[0]
                 .len()

@@ -5,6 +5,7 @@
 
 use super::load::{FEATURE_ADMIN1, FEATURE_ADMIN2, FEATURE_ADMIN3, FEATURE_COUNTRY};
 use super::matching::{Kind, Match};
+use super::tokens::Token;
 use super::{haversine_km, Gazetteer};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -36,7 +37,11 @@ const NEAR_WORDS: &[&str] = &[
 
 /// The links of each match to the matches after it in the same phrase: `(later match, link)`.
 /// A chain ("X, Y district, Z region") links the first name to every unit after it.
-pub(super) fn links(text: &str, matches: &[Match]) -> Vec<Vec<(usize, Link)>> {
+///
+/// A name in the possessive ("in Ukraine's war") holds nothing. A country holds the name only
+/// right after it ("X, Ukraine", "X in Ukraine"), not past other words ("X, the town Russia
+/// calls Y").
+pub(super) fn links(text: &str, toks: &[Token], matches: &[Match]) -> Vec<Vec<(usize, Link)>> {
     let mut out: Vec<Vec<(usize, Link)>> = vec![Vec::new(); matches.len()];
     for mi in 0..matches.len() {
         let mut prev_end = matches[mi].end;
@@ -45,12 +50,21 @@ pub(super) fn links(text: &str, matches: &[Match]) -> Vec<Vec<(usize, Link)>> {
             let Some(gap) = text.get(prev_end..q.start) else {
                 break;
             };
+            if toks.get(q.tj.wrapping_sub(1)).is_some_and(|t| t.possessive) {
+                break;
+            }
             let Some(link) = gap_link(gap) else {
                 break;
             };
             // Once "near" appears, the rest of the chain is what the name is near.
             if link == Link::Near {
                 link_kind = Link::Near;
+            }
+            let tight = gap
+                .split(|c: char| !c.is_alphanumeric())
+                .all(|w| w.is_empty() || w.eq_ignore_ascii_case("in"));
+            if q.kind == Kind::Plain && !tight && is_country_name(q) {
+                break;
             }
             out[mi].push((qi, link_kind));
             prev_end = q.end;
@@ -60,6 +74,11 @@ pub(super) fn links(text: &str, matches: &[Match]) -> Vec<Vec<(usize, Link)>> {
         }
     }
     out
+}
+
+/// Whether a plain match names a country among its candidates (its own name).
+fn is_country_name(q: &Match) -> bool {
+    q.country_name
 }
 
 /// What the text between two names makes of the second: `None` when they are not in one
@@ -86,7 +105,7 @@ fn gap_link(gap: &str) -> Option<Link> {
         return None;
     }
     // Two names with nothing but a space between them are one longer name, not a phrase.
-    if words == 0 && !gap.contains([',', '(', ')', '/', '-', '–', '—']) {
+    if words == 0 && !gap.contains([',', '(', ')', '/', '-']) {
         return None;
     }
     Some(link)

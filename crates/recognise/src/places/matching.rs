@@ -67,6 +67,8 @@ pub(super) struct Match {
     pub(super) extra: Vec<(KeyRef, Tier)>,
     /// A word next to the name says it is a settlement ("village of X", "X town").
     pub(super) settlement_cue: bool,
+    /// A country is among the candidates (set by [`Gazetteer::mark_countries`]).
+    pub(super) country_name: bool,
 }
 
 /// The lookup, folded and loose forms of the tokens of a text, the latter two computed when
@@ -111,7 +113,8 @@ impl<'t> Forms<'t> {
 
 impl Gazetteer {
     /// Records under a folded form: names whose lookup form is that form, and names whose
-    /// folded form it is.
+    /// folded form it is; only places of the countries whose names are transliterated from
+    /// Cyrillic ("Will" is no spelling of Wil, "Так" none of Tak).
     pub(super) fn folded_cands(&self, f: &str) -> Vec<KeyRef> {
         if !self.d.filter.may_contain(f)[NameSet::Names as usize] {
             return Vec::new();
@@ -119,7 +122,10 @@ impl Gazetteer {
         let mut out: Vec<KeyRef> = Vec::new();
         for src in [self.d.keys.get(f), self.d.folded.get(f)].into_iter().flatten() {
             for r in src {
-                if !out.iter().any(|o| o.idx == r.idx) {
+                let cc = self.place(*r).country.as_deref();
+                if cc.is_some_and(|c| LOOSE_COUNTRIES.contains(&c))
+                    && !out.iter().any(|o| o.idx == r.idx)
+                {
                     out.push(*r);
                 }
             }
@@ -256,6 +262,7 @@ impl Gazetteer {
                             tier: Tier::Exact,
                             extra: Vec::new(),
                             settlement_cue: false,
+            country_name: false,
                         });
                         i = end_tok + 1;
                         continue;
@@ -283,6 +290,7 @@ impl Gazetteer {
                             tier: Tier::Exact,
                             extra: Vec::new(),
                             settlement_cue: false,
+            country_name: false,
                         });
                         i += 1;
                         continue;
@@ -376,6 +384,7 @@ impl Gazetteer {
                                     tier: Tier::Exact,
                                     extra: Vec::new(),
                                     settlement_cue: false,
+            country_name: false,
                                 });
                                 break;
                             }
@@ -402,9 +411,16 @@ impl Gazetteer {
                         } else {
                             None
                         };
+                        let common = || {
+                            toks[i..i + n]
+                                .iter()
+                                .any(|t| t.upper || self.d.english.contains(t.norm))
+                        };
                         match exact {
                             Some(c) => (c, Tier::Exact),
-                            None if fkey != key => (self.folded_cands(&fkey), Tier::Folded),
+                            None if fkey != key && !common() => {
+                                (self.folded_cands(&fkey), Tier::Folded)
+                            }
                             None => (Vec::new(), Tier::Folded),
                         }
                     };
@@ -453,6 +469,7 @@ impl Gazetteer {
                         tier,
                         extra,
                         settlement_cue: settlement_cue || settlement_cue_after(toks, i + n),
+                        country_name: false,
                     });
                     break;
                 }
@@ -553,6 +570,7 @@ impl Gazetteer {
                         tier: Tier::Exact,
                         extra: Vec::new(),
                         settlement_cue: false,
+            country_name: false,
                     });
                 }
                 // A "region" that is no oblast: a district, unless it is a direction.
@@ -586,7 +604,18 @@ impl Gazetteer {
             tier: Tier::Folded,
             extra: Vec::new(),
             settlement_cue: false,
+            country_name: false,
         })
+    }
+
+    /// Marks the plain matches that may name a country.
+    pub(super) fn mark_countries(&self, matches: &mut [Match]) {
+        for m in matches.iter_mut().filter(|m| m.kind == Kind::Plain) {
+            m.country_name = m
+                .cands
+                .iter()
+                .any(|r| self.place(*r).feature == Feature::Country);
+        }
     }
 
     /// Drops plain names that are not places by their neighbours: newspapers, ships, persons'

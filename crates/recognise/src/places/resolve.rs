@@ -64,7 +64,9 @@ impl Gazetteer {
     pub(super) fn theatre(&self, r: KeyRef) -> f64 {
         let rec = &self.d.records[r.idx as usize];
         let country = rec.place.country.as_deref();
-        if on_front(country, &rec.admin1_code) {
+        // Villages repeat their names across the country: the front line's are the ones
+        // reported.
+        if on_front(country, &rec.admin1_code) && rec.rank_population < 10_000 {
             3.0
         } else if in_theatre(country, &rec.admin1_code) {
             1.5
