@@ -3,16 +3,11 @@
 
 use super::evidence::Evidence;
 
-/// The weight of a place's population: the logarithm, compressed below 10,000 people, where
-/// villages differ little in how likely they are to be meant (and most sources do not count
-/// them).
+/// The weight of a place's population: its logarithm, with the places of a few hundred people
+/// and those no source counts weighing alike (sources count people only from a few hundred up,
+/// so an uncounted village is no smaller than a counted one of a few hundred).
 fn people(population: u64) -> f64 {
-    let l = (population as f64 + 10.0).log10();
-    if population >= 10_000 {
-        l
-    } else {
-        0.5 * l + 2.0
-    }
+    (population.max(200) as f64 + 10.0).log10()
 }
 
 /// How far ahead of the next candidate a small place taken on weak evidence must be.
@@ -64,9 +59,9 @@ impl Gazetteer {
     pub(super) fn theatre(&self, r: KeyRef) -> f64 {
         let rec = &self.d.records[r.idx as usize];
         let country = rec.place.country.as_deref();
-        // Villages repeat their names across the country: the front line's are the ones
-        // reported.
-        if on_front(country, &rec.admin1_code) && rec.rank_population < 10_000 {
+        // Places named alike across the country: the front line's are the ones reported
+        // (by their own names: another place's former or foreign name gains nothing here).
+        if on_front(country, &rec.admin1_code) && (r.primary || r.similar) {
             3.0
         } else if in_theatre(country, &rec.admin1_code) {
             1.5
