@@ -424,7 +424,20 @@ impl Gazetteer {
                             None => (Vec::new(), Tier::Folded),
                         }
                     };
-                    let cands: Vec<KeyRef> = cands.into_iter().filter(upper_ok).collect();
+                    let mut cands: Vec<KeyRef> = cands.into_iter().filter(upper_ok).collect();
+                    // "Zolote-4", "Zolote-5": numbered parts of a place are the place.
+                    if cands.is_empty() && n == 1 && !loose_pass {
+                        if let Some(base) = t
+                            .norm
+                            .rsplit_once(' ')
+                            .filter(|(_, num)| num.bytes().all(|b| b.is_ascii_digit()))
+                            .map(|(b, _)| b)
+                        {
+                            if let Some(refs) = self.d.keys.get(base) {
+                                cands = refs.iter().copied().filter(upper_ok).collect();
+                            }
+                        }
+                    }
                     if cands.is_empty() {
                         continue;
                     }

@@ -10,11 +10,7 @@ fn people(population: u64) -> f64 {
     (population.max(200) as f64 + 10.0).log10()
 }
 
-/// How far ahead of the next candidate a small place taken on weak evidence must be.
-const WEAK_MARGIN: f64 = 0.5;
 
-/// Candidates of one name closer than this are taken for one place listed twice.
-const DUPLICATE_KM: f64 = 3.0;
 use super::load::KeyRef;
 use super::matching::{Kind, Match, Tier};
 use super::tokens::Token;
@@ -197,9 +193,8 @@ impl Gazetteer {
     /// The phrase around the name rules candidates out: a small place (or one met loosely)
     /// that the units or places named with it put elsewhere, and any place below 100,000 people
     /// that the units named with it put elsewhere ("Poltava, Amvrosiivka district, Donetsk
-    /// region" is no city of Poltava). A small place taken only because the text describes
-    /// places (a settlement word, no country named) and not placed by a district, a community,
-    /// a nearby town or a distance must stand clear of the next candidate.
+    /// region" is no city of Poltava). In a text that names no country, places of the theatre
+    /// come before any place elsewhere but the largest cities.
     pub(super) fn best_of(
         &self,
         refs: impl Iterator<Item = (KeyRef, Tier)>,
@@ -207,8 +202,7 @@ impl Gazetteer {
         own: Option<usize>,
         ev: &Evidence,
     ) -> Option<(KeyRef, Tier, f64)> {
-        let mut best: Option<(f64, KeyRef, Tier, bool)> = None;
-        let mut scored: Vec<(f64, KeyRef)> = Vec::new();
+        let mut best: Option<(f64, KeyRef, Tier)> = None;
         let refs: Vec<(KeyRef, Tier)> = refs.collect();
         // A text that names no country is about the war's theatre: the theatre's places come
         // before smaller places elsewhere.
@@ -230,10 +224,9 @@ impl Gazetteer {
                 rec.place.feature,
                 Feature::Country | Feature::Admin1 | Feature::Region
             );
-            let mut weak = false;
             if theatre_first
                 && !fixed
-                && rec.rank_population < 100_000
+                && rec.rank_population < 500_000
                 && !in_theatre(rec.place.country.as_deref(), &rec.admin1_code)
             {
                 continue;
@@ -251,30 +244,13 @@ impl Gazetteer {
                 if !placed && !self.eligible_with(r, ctx, own, ev, tier) {
                     continue;
                 }
-                // Placed by no more than its region, or only described as a place.
-                weak = small && !self.eligible(r, ctx, own) && places <= 0.0 && units <= 6.0;
             }
             let s = self.score(r, ctx, own, ev, tier, None);
-            scored.push((s, r));
             if best.is_none_or(|(b, ..)| s > b) {
-                best = Some((s, r, tier, weak));
+                best = Some((s, r, tier));
             }
         }
-        let (s, r, t, weak) = best?;
-        if weak {
-            // The next candidate that is another place (sources list some places twice).
-            let p = self.place(r);
-            let second = scored
-                .iter()
-                .filter(|(_, o)| {
-                    o.idx != r.idx && distance_km(p, self.place(*o)) > DUPLICATE_KM
-                })
-                .map(|(s, _)| *s)
-                .fold(f64::NEG_INFINITY, f64::max);
-            if s - second < WEAK_MARGIN {
-                return None;
-            }
-        }
+        let (s, r, t) = best?;
         Some((r, t, s))
     }
 
