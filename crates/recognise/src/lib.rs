@@ -56,7 +56,7 @@ impl Recogniser {
             .chain(weapons.iter())
             .map(|m| m.span())
             .collect();
-        let places = self.places.find(text, &taken);
+        let places = self.places.find_dated(text, &taken, doc.published);
         let (dates, quantities) = dates_and_quantities(text, doc.published);
         let mut out = Vec::with_capacity(
             actors.len() + weapons.len() + places.len() + dates.len() + quantities.len(),

@@ -241,7 +241,7 @@ impl Gazetteer {
         let Some(mi) = matches.iter().position(|m| m.start == 0 && m.end >= name_end.min(m.end)) else {
             return Vec::new();
         };
-        let ctx = self.context(&toks, &matches);
+        let ctx = self.context(&toks, &matches, None);
         self.mark_countries(&mut matches);
         let links = evidence::links(&text, &toks, &matches);
         let anchors = vec![None; matches.len()];
@@ -307,6 +307,17 @@ impl Gazetteer {
 
     /// Place mentions in `text`, skipping spans already `taken` by actors and weapons.
     pub fn find(&self, text: &str, taken: &[Span]) -> Vec<Mention> {
+        self.find_dated(text, taken, None)
+    }
+
+    /// [`Gazetteer::find`] for a text published on `published`: the front line of that day
+    /// weighs among places of the same name.
+    pub fn find_dated(
+        &self,
+        text: &str,
+        taken: &[Span],
+        published: Option<chrono::NaiveDate>,
+    ) -> Vec<Mention> {
         let mut arena = String::new();
         let toks = tokenize(text, &mut arena);
         let mut matches = self.raw_matches(text, &toks, taken);
@@ -314,7 +325,7 @@ impl Gazetteer {
         if matches.is_empty() {
             return Vec::new();
         }
-        let ctx = self.context(&toks, &matches);
+        let ctx = self.context(&toks, &matches, published);
         self.mark_countries(&mut matches);
         let links = evidence::links(text, &toks, &matches);
         let anchors: Vec<Option<(usize, Option<f64>, Option<String>)>> = matches

@@ -6,6 +6,9 @@ use super::evidence::Evidence;
 /// The weight of a place's population: its logarithm, with the places of a few hundred people
 /// and those no source counts weighing alike (sources count people only from a few hundred up,
 /// so an uncounted village is no smaller than a counted one of a few hundred).
+/// What a name met only in its loose form loses against names met as written.
+const LOOSE_PENALTY: f64 = -3.0;
+
 fn people(population: u64) -> f64 {
     (population.max(200) as f64 + 10.0).log10()
 }
@@ -52,12 +55,15 @@ impl Gazetteer {
     /// The war's theatre: Ukraine and Russia's regions on its border come before the rest of
     /// Russia and Belarus (which [`FOCUS_COUNTRIES`] already favour), and the regions of the
     /// front line before the rest of Ukraine.
-    pub(super) fn theatre(&self, r: KeyRef) -> f64 {
+    pub(super) fn theatre(&self, r: KeyRef, ctx: &Context) -> f64 {
         let rec = &self.d.records[r.idx as usize];
         let country = rec.place.country.as_deref();
         // Places named alike across the country: the front line's are the ones reported
         // (by their own names: another place's former or foreign name gains nothing here).
-        if on_front(country, &rec.admin1_code) && (r.primary || r.similar) {
+        if country == Some("UA")
+            && ctx.front.contains(&rec.admin1_code.as_str())
+            && (r.primary || r.similar)
+        {
             3.0
         } else if in_theatre(country, &rec.admin1_code) {
             1.5
@@ -139,7 +145,7 @@ impl Gazetteer {
     ) -> f64 {
         let mut base = self.base(r);
         let context = self.context_bonus(r, ctx, own);
-        let theatre = self.theatre(r);
+        let theatre = self.theatre(r, ctx);
         let spelling = match tier {
             Tier::Exact => 0.0,
             Tier::Folded => -0.5,
@@ -150,7 +156,7 @@ impl Gazetteer {
                 } else if r.similar {
                     base -= 0.75;
                 }
-                -3.0
+                LOOSE_PENALTY
             }
         };
         let p = self.place(r);
@@ -405,8 +411,16 @@ impl Gazetteer {
 
     /// What the text is about: the countries named in it or holding its confidently resolved
     /// places, their regions and coordinates.
-    pub(super) fn context(&self, toks: &[Token], matches: &[Match]) -> Context<'_> {
-        let mut ctx = Context::default();
+    pub(super) fn context(
+        &self,
+        toks: &[Token],
+        matches: &[Match],
+        published: Option<chrono::NaiveDate>,
+    ) -> Context<'_> {
+        let mut ctx = Context {
+            front: front_at(published),
+            ..Context::default()
+        };
         let empty = Context::default();
         for (mi, m) in matches.iter().enumerate() {
             let (best, confident) = match m.kind {
@@ -491,8 +505,10 @@ impl Gazetteer {
 /// What a text is about, gathered from its confidently resolved mentions. The questions asked
 /// of it for every candidate of every name ("how much is this country named, leaving out this
 /// name?") are answered from totals, so that a text dense with names costs no more per name.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(super) struct Context<'a> {
+    /// The first-level regions of the front line when the text was written.
+    pub(super) front: &'static [&'static str],
     /// Country -> its weight in the text (few countries per text: a short list).
     pub(super) totals: Vec<(&'a str, f64)>,
     /// Match index -> the country it contributed, with its weight.
@@ -504,6 +520,21 @@ pub(super) struct Context<'a> {
     pub(super) admin1_by_match: Vec<Option<(&'a str, &'a str)>>,
     /// (lat, lon, match) of resolved places.
     pub(super) anchors: Vec<(f64, f64, usize)>,
+}
+
+impl Default for Context<'_> {
+    /// The context of a text that says nothing: the latest front line.
+    fn default() -> Self {
+        Context {
+            front: UA_FRONT_ADMIN1,
+            totals: Vec::new(),
+            by_match: Vec::new(),
+            top_country: None,
+            admin1_counts: Vec::new(),
+            admin1_by_match: Vec::new(),
+            anchors: Vec::new(),
+        }
+    }
 }
 
 impl<'a> Context<'a> {

@@ -353,13 +353,18 @@ pub(super) fn in_theatre(country: Option<&str>, admin1: &str) -> bool {
     }
 }
 
-/// First-level regions of Ukraine on the front line since 2014 or 2022 (GeoNames codes):
-/// Donetsk, Kharkiv, Kherson, Luhansk, Zaporizhzhia.
+/// First-level regions of Ukraine on the front line (GeoNames codes): Donetsk and Luhansk
+/// from 2014, and Kharkiv, Kherson and Zaporizhzhia too from the invasion of 24 February 2022.
 pub(super) const UA_FRONT_ADMIN1: &[&str] = &["05", "07", "08", "14", "26"];
+pub(super) const UA_FRONT_ADMIN1_BEFORE_2022: &[&str] = &["05", "14"];
 
-/// Whether a record lies in a region of the front line.
-pub(super) fn on_front(country: Option<&str>, admin1: &str) -> bool {
-    country == Some("UA") && UA_FRONT_ADMIN1.contains(&admin1)
+/// The regions of the front line when a text was published (the latest line when the date is
+/// unknown).
+pub(super) fn front_at(published: Option<chrono::NaiveDate>) -> &'static [&'static str] {
+    match (published, chrono::NaiveDate::from_ymd_opt(2022, 2, 24)) {
+        (Some(p), Some(invasion)) if p < invasion => UA_FRONT_ADMIN1_BEFORE_2022,
+        _ => UA_FRONT_ADMIN1,
+    }
 }
 
 /// Places smaller than this need their country to be named elsewhere in the text.
