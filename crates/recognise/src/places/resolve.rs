@@ -62,7 +62,7 @@ impl Gazetteer {
         // (by their own names: another place's former or foreign name gains nothing here).
         if country == Some("UA")
             && ctx.front.contains(&rec.admin1_code.as_str())
-            && (r.primary || r.similar)
+            && (r.primary || r.similar || r.former)
         {
             3.0
         } else if in_theatre(country, &rec.admin1_code) {

@@ -808,6 +808,45 @@ pub(crate) fn build(text: &str) -> Result<Vec<u8>, BuildError> {
     build_parsed(&parse(text)?)
 }
 
+/// Renamed towns of Ukraine: (GeoNames first-level code, current name, former names). Source:
+/// the resolutions of the Verkhovna Rada of Ukraine renaming settlements under the 2015 law on
+/// condemning the communist regime (2016) and later ones (2019, 2022-2024), as published in
+/// the parliament's official bulletin; written here by hand. Former names are given as Ukrainian
+/// and Russian forms; the folding meets other spellings of them.
+pub(crate) const RENAMED: &[(&str, &str, &[&str])] = &[
+    ("05", "Bakhmut", &["Artemivsk", "Artemovsk", "Артемівськ", "Артемовск"]),
+    ("05", "Toretsk", &["Dzerzhynsk", "Dzerzhinsk", "Дзержинськ", "Дзержинск"]),
+    ("05", "Pokrovsk", &["Krasnoarmiisk", "Krasnoarmeisk", "Красноармійськ", "Красноармейск"]),
+    ("05", "Lyman", &["Krasnyi Lyman", "Krasny Liman", "Красний Лиман", "Красный Лиман"]),
+    ("05", "Myrnohrad", &["Dymytrov", "Dimitrov", "Димитров"]),
+    ("05", "Soledar", &["Karlo-Libknekhtovsk", "Karlo-Libknekhtovo"]),
+    ("05", "Kalmiuske", &["Komsomolske", "Komsomolskoye"]),
+    ("05", "Khrestivka", &["Kirovske", "Kirovskoye"]),
+    ("05", "Boikivske", &["Telmanove", "Telmanovo", "Тельманове", "Тельманово"]),
+    ("05", "Nikolske", &["Volodarske", "Volodarskoye"]),
+    ("14", "Kadiivka", &["Stakhanov", "Стаханов"]),
+    ("14", "Khrustalnyi", &["Krasnyi Luch", "Krasny Luch", "Красний Луч", "Красный Луч"]),
+    ("14", "Dovzhansk", &["Sverdlovsk", "Свердловськ", "Свердловск"]),
+    ("14", "Sorokyne", &["Krasnodon", "Краснодон"]),
+    ("14", "Holubivka", &["Kirovsk", "Кіровськ", "Кировск"]),
+    ("14", "Teplohirsk", &["Irmino", "Ірміно", "Ирмино"]),
+    ("04", "Dnipro", &["Dnipropetrovsk", "Dnepropetrovsk", "Дніпропетровськ", "Днепропетровск"]),
+    ("04", "Kamianske", &["Dniprodzerzhynsk", "Dneprodzerzhinsk", "Дніпродзержинськ"]),
+    ("04", "Pokrov", &["Ordzhonikidze", "Орджонікідзе", "Орджоникидзе"]),
+    ("10", "Kropyvnytskyi", &["Kirovohrad", "Kirovograd", "Кіровоград", "Кировоград"]),
+    ("18", "Horishni Plavni", &["Komsomolsk", "Комсомольськ", "Комсомольск"]),
+    ("17", "Chornomorsk", &["Illichivsk", "Ilyichevsk", "Іллічівськ", "Ильичёвск"]),
+    ("17", "Podilsk", &["Kotovsk", "Котовськ", "Котовск"]),
+    ("17", "Pivdenne", &["Yuzhne", "Yuzhny", "Южне", "Южный"]),
+    ("16", "Pivdennoukrainsk", &["Yuzhnoukrainsk", "Южноукраїнськ", "Южноукраинск"]),
+    ("26", "Bilmak", &["Kuibysheve", "Kuibyshevo", "Куйбишеве", "Куйбышево"]),
+    ("08", "Oleshky", &["Tsiurupynsk", "Tsyurupinsk", "Цюрупинськ", "Цюрупинск"]),
+    ("13", "Pereiaslav", &["Pereiaslav-Khmelnytskyi", "Pereyaslav-Khmelnitsky"]),
+    ("27", "Zviahel", &["Novohrad-Volynskyi", "Novograd-Volynsky", "Новоград-Волинський"]),
+    ("15", "Sheptytskyi", &["Chervonohrad", "Chervonograd", "Червоноград"]),
+    ("07", "Berestyn", &["Krasnohrad", "Krasnograd", "Красноград"]),
+];
+
 /// Consonants a name's loose form needs to be indexed under it: shorter loose forms match too
 /// many unrelated names.
 pub(crate) const MIN_LOOSE_CONSONANTS: usize = 3;
@@ -868,6 +907,22 @@ pub(crate) fn build_parsed(p: &Parsed) -> Result<Vec<u8>, BuildError> {
     let mut max_words = 0usize;
     let mut folded = String::new();
     let mut loose = String::new();
+    // Former names of renamed towns, by record: the town of that name in its region.
+    let mut renamed: HashMap<usize, Vec<&str>> = HashMap::new();
+    for (admin1, name, former) in RENAMED {
+        let target = norm(name);
+        if let Some(i) = pending.iter().position(|e| {
+            e.country == "UA"
+                && e.admin1_code == *admin1
+                && e.feature == FEATURE_CITY
+                && e.keys
+                    .split('|')
+                    .any(|k| norm(KeySpec::parse(k).name) == target)
+        }) {
+            renamed.entry(i).or_default().extend(former.iter().copied());
+        }
+    }
+    let mut keys_buf = String::new();
     for (idx, rec) in pending.iter().enumerate() {
         let idx = idx as u32;
         let admin1 = if rec.admin1_code.is_empty() {
@@ -910,8 +965,22 @@ pub(crate) fn build_parsed(p: &Parsed) -> Result<Vec<u8>, BuildError> {
         );
         let loose_ok = loose_feature(rec.feature);
         let admin_unit = matches!(rec.feature, FEATURE_ADMIN2 | FEATURE_ADMIN3);
-        for (i, key) in rec.keys.split('|').enumerate() {
-            let spec = KeySpec::parse(key);
+        let formers = renamed
+            .get(&(idx as usize))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        keys_buf.clear();
+        keys_buf.push_str(&rec.keys);
+        for f in formers {
+            keys_buf.push_str("|!");
+            keys_buf.push_str(f);
+        }
+        for (i, key) in keys_buf.split('|').enumerate() {
+            let mut spec = KeySpec::parse(key);
+            // A name listed as a former one is flagged so wherever it stands.
+            if i > 0 && formers.iter().any(|f| norm(f) == norm(spec.name)) {
+                spec.former = true;
+            }
             let key = spec.name;
             let n = norm(key);
             if n.is_empty() {
