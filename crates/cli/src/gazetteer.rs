@@ -93,8 +93,12 @@ fn import(args: ImportArgs, arg: Option<&Path>) -> Result<bool> {
     let started = Instant::now();
     let mut importer = Importer::new(&args.countries);
     for f in &args.files {
-        let file = std::fs::File::open(f).with_context(|| format!("could not open {}", f.display()))?;
-        importer.add(&f.display().to_string(), std::io::BufReader::with_capacity(1 << 20, file))?;
+        let file =
+            std::fs::File::open(f).with_context(|| format!("could not open {}", f.display()))?;
+        importer.add(
+            &f.display().to_string(),
+            std::io::BufReader::with_capacity(1 << 20, file),
+        )?;
     }
     let read = started.elapsed();
     let stamp = chrono::Local::now().format("%Y-%m-%d %H:%M").to_string();
@@ -152,7 +156,7 @@ fn info(arg: Option<&Path>) -> Result<bool> {
         (None, _) => println!("gazetteer: compiled-in only"),
     }
     let mut counts: Vec<_> = g.level_counts().into_iter().collect();
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     println!("records: {}", g.len());
     for (level, n) in counts {
         println!("  {level}: {n}");

@@ -512,13 +512,20 @@ mod tests {
 
     #[test]
     fn a_text_of_labels_alone_is_kept() {
-        for text in [&["Donetsk Airport"][..], &["Popasna"], &["Kramatorsk", "Sloviansk"]] {
+        for text in [
+            &["Donetsk Airport"][..],
+            &["Popasna"],
+            &["Kramatorsk", "Sloviansk"],
+        ] {
             let c = run(text);
             assert_eq!(c.paragraphs, text, "{text:?}");
             assert!(c.dropped.is_empty());
         }
         // Labels around real content still go.
-        let c = run(&["World", "Russian drones struck a depot near Kramatorsk overnight."]);
+        let c = run(&[
+            "World",
+            "Russian drones struck a depot near Kramatorsk overnight.",
+        ]);
         assert_eq!(c.paragraphs.len(), 1);
     }
 

@@ -30,11 +30,11 @@ mod resolve;
 mod tokens;
 mod words;
 
+use evidence::Evidence;
 pub use import::{Format, ImportError, Imported, Importer, SourceReport};
 pub(crate) use load::FxMap;
 pub use load::GazetteerError;
 use load::{Data, KeyRef};
-use evidence::Evidence;
 use matching::{airport_phrase_at, region_word_at, weapon_word_follows, Kind, Match, Tier};
 use resolve::Context;
 use sitrep_model::{
@@ -217,7 +217,12 @@ impl Gazetteer {
     /// Every record a name may stand for, best first, scored as in running text where the
     /// name is followed by `region` ("X, R") or by "near `near`": the terms of each score say
     /// why a place is chosen. A name that matches nothing gives no candidates.
-    pub fn candidates(&self, name: &str, near: Option<&str>, region: Option<&str>) -> Vec<Candidate> {
+    pub fn candidates(
+        &self,
+        name: &str,
+        near: Option<&str>,
+        region: Option<&str>,
+    ) -> Vec<Candidate> {
         let mut text: String = {
             let mut c = name.trim().chars();
             match c.next() {
@@ -238,7 +243,10 @@ impl Gazetteer {
         let toks = tokenize(&text, &mut arena);
         let mut matches = self.raw_matches(&text, &toks, &[]);
         self.filter_matches(&toks, &mut matches);
-        let Some(mi) = matches.iter().position(|m| m.start == 0 && m.end >= name_end.min(m.end)) else {
+        let Some(mi) = matches
+            .iter()
+            .position(|m| m.start == 0 && m.end >= name_end.min(m.end))
+        else {
             return Vec::new();
         };
         let ctx = self.context(&toks, &matches, None);
@@ -328,7 +336,7 @@ impl Gazetteer {
         let ctx = self.context(&toks, &matches, published);
         self.mark_countries(&mut matches);
         let links = evidence::links(text, &toks, &matches);
-        let anchors: Vec<Option<(usize, Option<f64>, Option<String>)>> = matches
+        let anchors: Vec<Option<evidence::AnchorPhrase>> = matches
             .iter()
             .map(|m| {
                 (m.kind == Kind::Plain)
@@ -374,10 +382,10 @@ impl Gazetteer {
                     within.push(t);
                 }
             }
-            let anchor = anchors[mi].as_ref().map(|(start, km, dir)| Anchor {
-                distance_km: *km,
-                direction: dir.clone(),
-                start: *start,
+            let anchor = anchors[mi].as_ref().map(|a| Anchor {
+                distance_km: a.km,
+                direction: a.direction.clone(),
+                start: a.start,
                 end: matches[mi].start,
             });
             if let Some(c) = self.place_context(pick, within, anchor) {
@@ -438,7 +446,7 @@ impl Gazetteer {
         mi: usize,
         matches: &[Match],
         links: &[Vec<(usize, evidence::Link)>],
-        anchors: &[Option<(usize, Option<f64>, Option<String>)>],
+        anchors: &[Option<evidence::AnchorPhrase>],
         picks: &[Option<Pick>],
     ) -> Evidence {
         let m = &matches[mi];
@@ -454,8 +462,14 @@ impl Gazetteer {
             }
         }
         // "X, 20 km from Y": the next name is an anchor, and X lies at that distance from it.
-        if let (Some(next), Some(Some((astart, Some(km), _)))) =
-            (matches.get(mi + 1), anchors.get(mi + 1))
+        if let (
+            Some(next),
+            Some(Some(evidence::AnchorPhrase {
+                start: astart,
+                km: Some(km),
+                ..
+            })),
+        ) = (matches.get(mi + 1), anchors.get(mi + 1))
         {
             let gap = text.get(m.end..*astart).unwrap_or("x");
             let joined = gap.len() < 40
@@ -465,7 +479,13 @@ impl Gazetteer {
                 || evidence::links(
                     text,
                     &[],
-                    &[m.clone(), Match { start: *astart, ..next.clone() }],
+                    &[
+                        m.clone(),
+                        Match {
+                            start: *astart,
+                            ..next.clone()
+                        },
+                    ],
                 )[0]
                 .len()
                     == 1;
@@ -531,7 +551,11 @@ impl Gazetteer {
                 })
             }
             Kind::Plain => {
-                let all = m.cands.iter().map(|&r| (r, m.tier)).chain(m.extra.iter().copied());
+                let all = m
+                    .cands
+                    .iter()
+                    .map(|&r| (r, m.tier))
+                    .chain(m.extra.iter().copied());
                 let (r, tier, _) = self.best_of(all, ctx, Some(mi), ev)?;
                 let p = self.place(r);
                 let cc = p.country.as_deref().unwrap_or("");

@@ -22,16 +22,61 @@ pub(super) enum Link {
 
 /// Words that may stand between a name and the unit that holds it.
 const CONNECTORS: &[&str] = &[
-    "in", "of", "the", "at", "within", "part", "area", "south", "north", "east", "west",
-    "southern", "northern", "eastern", "western", "central", "south-east", "south-west",
-    "north-east", "north-west", "southeast", "southwest", "northeast", "northwest", "village",
-    "town", "city", "settlement", "township", "villages", "towns", "settlements", "hamlet",
-    "region", "district", "oblast", "on", "outskirts", "suburb", "suburbs", "vicinity",
+    "in",
+    "of",
+    "the",
+    "at",
+    "within",
+    "part",
+    "area",
+    "south",
+    "north",
+    "east",
+    "west",
+    "southern",
+    "northern",
+    "eastern",
+    "western",
+    "central",
+    "south-east",
+    "south-west",
+    "north-east",
+    "north-west",
+    "southeast",
+    "southwest",
+    "northeast",
+    "northwest",
+    "village",
+    "town",
+    "city",
+    "settlement",
+    "township",
+    "villages",
+    "towns",
+    "settlements",
+    "hamlet",
+    "region",
+    "district",
+    "oblast",
+    "on",
+    "outskirts",
+    "suburb",
+    "suburbs",
+    "vicinity",
 ];
 
 /// Words that make the following place one the name is near.
 const NEAR_WORDS: &[&str] = &[
-    "near", "outside", "nearby", "close", "to", "next", "by", "outskirts", "suburb", "suburbs",
+    "near",
+    "outside",
+    "nearby",
+    "close",
+    "to",
+    "next",
+    "by",
+    "outskirts",
+    "suburb",
+    "suburbs",
     "vicinity",
 ];
 
@@ -111,9 +156,19 @@ fn gap_link(gap: &str) -> Option<Link> {
     Some(link)
 }
 
+/// The words before a name that make it a point of reference: "20 km from", "32km north-west
+/// of".
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct AnchorPhrase {
+    /// Where the words start.
+    pub start: usize,
+    pub km: Option<f64>,
+    pub direction: Option<String>,
+}
+
 /// "20 km from X", "32km north-west of X", "10 kilometres south of X": the anchor phrase
-/// before a name. Returns (start of the phrase, distance in km, direction).
-pub(super) fn anchor_before(text: &str, start: usize) -> Option<(usize, Option<f64>, Option<String>)> {
+/// right before the name starting at `start`.
+pub(super) fn anchor_before(text: &str, start: usize) -> Option<AnchorPhrase> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let from = start.saturating_sub(70);
     let from = (from..start).find(|&i| text.is_char_boundary(i))?;
@@ -138,7 +193,11 @@ pub(super) fn anchor_before(text: &str, start: usize) -> Option<(usize, Option<f
         km *= 1.609;
     }
     let direction = c.get(3).map(|d| d.as_str().trim().to_ascii_lowercase());
-    Some((from + whole.start(), Some(km), direction))
+    Some(AnchorPhrase {
+        start: from + whole.start(),
+        km: Some(km),
+        direction,
+    })
 }
 
 /// A unit or place named with a match, resolved: what it says about the match's candidates.

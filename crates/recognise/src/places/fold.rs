@@ -109,7 +109,9 @@ fn sounds(norm: &str, out: &mut String) {
             continue;
         }
         if matches!(c, b's' | b'z' | b't' | b'c' | b'k') {
-            if let Some((g, to)) = GROUPS.iter().find(|(g, _)| b[i..].starts_with(g.as_bytes()))
+            if let Some((g, to)) = GROUPS
+                .iter()
+                .find(|(g, _)| b[i..].starts_with(g.as_bytes()))
             {
                 out.push_str(to);
                 i += g.len();

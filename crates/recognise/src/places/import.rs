@@ -156,7 +156,9 @@ impl Importer {
             }
             lineno += 1;
             let text = String::from_utf8_lossy(&line);
-            let text = text.trim_start_matches('\u{feff}').trim_end_matches(['\n', '\r']);
+            let text = text
+                .trim_start_matches('\u{feff}')
+                .trim_end_matches(['\n', '\r']);
             if !text.starts_with('#') && !text.trim().is_empty() {
                 break text.to_string();
             }
@@ -171,12 +173,13 @@ impl Importer {
         let rows = sources::read(
             source,
             format,
-            &first,
-            lineno,
+            (&first, lineno),
             &mut reader,
-            &self.countries,
-            &mut self.records,
-            &mut skipped,
+            sources::Sink {
+                countries: &self.countries,
+                out: &mut self.records,
+                skipped: &mut skipped,
+            },
         )?;
         let count = skipped.len();
         skipped.truncate(10);
@@ -213,8 +216,10 @@ impl Importer {
                 _ => {}
             }
         }
-        let mut records: Vec<Option<SourceRecord>> =
-            std::mem::take(&mut self.records).into_iter().map(Some).collect();
+        let mut records: Vec<Option<SourceRecord>> = std::mem::take(&mut self.records)
+            .into_iter()
+            .map(Some)
+            .collect();
         for &i in &order {
             let Some(mut r) = records[i].take() else {
                 continue;
@@ -453,9 +458,7 @@ impl Merger {
                 let former = n.former
                     || (check_former
                         && !rec.official.is_empty()
-                        && !rec
-                            .official
-                            .contains(&skeleton(&fold(&norm(&n.name)))));
+                        && !rec.official.contains(&skeleton(&fold(&norm(&n.name)))));
                 match rec
                     .names
                     .iter_mut()

@@ -14,9 +14,9 @@ use super::fold::{admin_stem, consonants, fold_into, skeleton, skeleton_into};
 use super::tokens::norm;
 use index::Section;
 pub(crate) use index::{
-    build_parsed, cyrillic_stem, Entry, FxMap, KeyRef, KeySpec, NameFilter,
-    NameSet, NameTable, Parsed, FEATURE_ADMIN1, FEATURE_ADMIN2, FEATURE_ADMIN3, FEATURE_AIRPORT,
-    FEATURE_CITY, FEATURE_COUNTRY, FEATURE_OTHER, FEATURE_REGION,
+    build_parsed, cyrillic_stem, Entry, FxMap, KeyRef, KeySpec, NameFilter, NameSet, NameTable,
+    Parsed, FEATURE_ADMIN1, FEATURE_ADMIN2, FEATURE_ADMIN3, FEATURE_AIRPORT, FEATURE_CITY,
+    FEATURE_COUNTRY, FEATURE_OTHER, FEATURE_REGION,
 };
 use sitrep_model::{Feature, Place};
 use std::borrow::Cow;

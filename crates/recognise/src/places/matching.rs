@@ -120,7 +120,10 @@ impl Gazetteer {
             return Vec::new();
         }
         let mut out: Vec<KeyRef> = Vec::new();
-        for src in [self.d.keys.get(f), self.d.folded.get(f)].into_iter().flatten() {
+        for src in [self.d.keys.get(f), self.d.folded.get(f)]
+            .into_iter()
+            .flatten()
+        {
             for r in src {
                 let cc = self.place(*r).country.as_deref();
                 if cc.is_some_and(|c| LOOSE_COUNTRIES.contains(&c))
@@ -262,7 +265,7 @@ impl Gazetteer {
                             tier: Tier::Exact,
                             extra: Vec::new(),
                             settlement_cue: false,
-            country_name: false,
+                            country_name: false,
                         });
                         i = end_tok + 1;
                         continue;
@@ -290,7 +293,7 @@ impl Gazetteer {
                             tier: Tier::Exact,
                             extra: Vec::new(),
                             settlement_cue: false,
-            country_name: false,
+                            country_name: false,
                         });
                         i += 1;
                         continue;
@@ -365,8 +368,7 @@ impl Gazetteer {
                         }
                         if let Some(end_tok) = airport_phrase_at(toks, follow) {
                             let (air, cities) = self.airport_match_cands(&key);
-                            let cities: Vec<KeyRef> =
-                                cities.into_iter().filter(upper_ok).collect();
+                            let cities: Vec<KeyRef> = cities.into_iter().filter(upper_ok).collect();
                             let end = toks[end_tok].end;
                             if (!air.is_empty() || !cities.is_empty())
                                 && !taken.iter().any(|s| s.overlaps(Span::new(t.start, end)))
@@ -384,7 +386,7 @@ impl Gazetteer {
                                     tier: Tier::Exact,
                                     extra: Vec::new(),
                                     settlement_cue: false,
-            country_name: false,
+                                    country_name: false,
                                 });
                                 break;
                             }
@@ -457,7 +459,10 @@ impl Gazetteer {
                         if tier == Tier::Exact && fkey != key {
                             more(self.folded_cands(&fkey), Tier::Folded);
                         }
-                        if !toks[i..i + n].iter().any(|t| self.d.english.contains(t.norm)) {
+                        if !toks[i..i + n]
+                            .iter()
+                            .any(|t| self.d.english.contains(t.norm))
+                        {
                             forms.key(i, i + n, true, &mut fkey);
                             more(self.loose_cands(&fkey), Tier::Loose);
                         }
@@ -583,7 +588,7 @@ impl Gazetteer {
                         tier: Tier::Exact,
                         extra: Vec::new(),
                         settlement_cue: false,
-            country_name: false,
+                        country_name: false,
                     });
                 }
                 // A "region" that is no oblast: a district, unless it is a direction.
@@ -755,7 +760,6 @@ impl Gazetteer {
         }
         Verdict::Place
     }
-
 }
 
 /// For each token, whether it overlaps a span already taken. A name's words are separated by

@@ -13,7 +13,6 @@ fn people(population: u64) -> f64 {
     (population.max(200) as f64 + 10.0).log10()
 }
 
-
 use super::load::KeyRef;
 use super::matching::{Kind, Match, Tier};
 use super::tokens::Token;

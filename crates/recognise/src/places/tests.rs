@@ -1,8 +1,8 @@
 //! Tests of place recognition on sentences written in the manner of wire reports.
 
-use super::*;
 use super::load::NameSet;
 use super::words::*;
+use super::*;
 
 fn gaz() -> Gazetteer {
     Gazetteer::embedded()

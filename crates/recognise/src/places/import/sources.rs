@@ -172,19 +172,29 @@ fn coord(s: &str, max: f64) -> Option<f64> {
         .filter(|v| v.is_finite() && v.abs() <= max)
 }
 
-/// Reads one file in `format`; `first` is its header line (or, for GeoNames, its first row),
-/// `lines` the lines after it. Rows that cannot be read are counted in `skipped`, with the
-/// first few line numbers kept for the report.
+/// Where the rows of a file go: the records read, and the line numbers of rows that could not
+/// be read.
+pub(crate) struct Sink<'a> {
+    /// Countries taken from GeoNames dumps (all when empty).
+    pub countries: &'a [String],
+    pub out: &'a mut Vec<SourceRecord>,
+    pub skipped: &'a mut Vec<usize>,
+}
+
+/// Reads one file in `format`; `first` is its header line (or, for GeoNames, its first row) at
+/// line `first_line`, `lines` the lines after it. Returns the count of data rows.
 pub(crate) fn read(
     source: &str,
     format: Format,
-    first: &str,
-    first_line: usize,
+    (first, first_line): (&str, usize),
     lines: &mut dyn BufRead,
-    countries: &[String],
-    out: &mut Vec<SourceRecord>,
-    skipped: &mut Vec<usize>,
+    sink: Sink,
 ) -> Result<usize, ImportError> {
+    let Sink {
+        countries,
+        out,
+        skipped,
+    } = sink;
     let header: Vec<String> = if format == Format::GeoNames {
         Vec::new()
     } else {
