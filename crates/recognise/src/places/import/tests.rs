@@ -89,7 +89,10 @@ fn formats_are_told_by_their_first_line_and_bad_rows_are_counted() {
     );
     let settlements = &imported.sources[0];
     assert_eq!((settlements.rows, settlements.records), (4, 3));
-    assert_eq!((settlements.skipped, settlements.skipped_lines.clone()), (1, vec![6]));
+    assert_eq!(
+        (settlements.skipped, settlements.skipped_lines.clone()),
+        (1, vec![6])
+    );
     // The GeoNames row of another country is read but not taken.
     assert_eq!(imported.sources[4].records, 2);
     // Russian names join their units; Kramatorsk joins the compiled-in record.
@@ -133,7 +136,10 @@ fn records_of_one_place_merge_with_every_name_and_code() {
     assert_eq!(unit.admin2_code, "UA5904");
     assert_eq!(unit.place.feature, Feature::Admin2);
     let counts = g.level_counts();
-    assert!(counts["community"] >= 2 && counts["admin2"] >= 2, "{counts:?}");
+    assert!(
+        counts["community"] >= 2 && counts["admin2"] >= 2,
+        "{counts:?}"
+    );
     assert!(g.description().contains("OCHA COD-AB settlements"));
 }
 
@@ -187,7 +193,11 @@ fn imported_places_resolve_in_phrases_of_every_style() {
     assert_eq!(h.id, "ocha:UA5904003");
     assert_eq!(hc.unwrap().precision, PlacePrecision::Community);
     // A former name, flagged.
-    let (r, rc) = first_place(&g, "Shelling hit Leninske Druhe, Donetsk region.", "Leninske Druhe");
+    let (r, rc) = first_place(
+        &g,
+        "Shelling hit Leninske Druhe, Donetsk region.",
+        "Leninske Druhe",
+    );
     assert_eq!(r.id, "ocha:UA1412009003");
     assert!(rc.unwrap().former_name);
     // Cyrillic.
@@ -239,7 +249,10 @@ fn bad_input_is_a_clear_error() {
     assert_eq!(imp.reports[0].records, 0);
     assert_eq!(imp.reports[0].skipped, 1);
     // Invalid UTF-8 is read lossily.
-    imp.add("latin1.tsv", &b"wof_id\tname\tlat\tlon\n1\tKyj\xefv\t50.4\t30.5\n"[..])
-        .unwrap();
+    imp.add(
+        "latin1.tsv",
+        &b"wof_id\tname\tlat\tlon\n1\tKyj\xefv\t50.4\t30.5\n"[..],
+    )
+    .unwrap();
     assert_eq!(imp.reports[1].records, 1);
 }

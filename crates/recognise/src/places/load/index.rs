@@ -1061,6 +1061,11 @@ pub(crate) fn build_parsed(p: &Parsed) -> Result<Vec<u8>, BuildError> {
         }
 
         let own_name = norm(&rec.name);
+        let own_folded = {
+            let mut f = String::new();
+            fold_into(&own_name, &mut f);
+            f
+        };
         let all_primary = matches!(
             rec.feature,
             FEATURE_COUNTRY | FEATURE_ADMIN1 | FEATURE_REGION
@@ -1094,12 +1099,14 @@ pub(crate) fn build_parsed(p: &Parsed) -> Result<Vec<u8>, BuildError> {
                     .chars()
                     .filter(|c| c.is_alphabetic())
                     .all(|c| c.is_uppercase());
-            let shared = own_name
-                .chars()
-                .zip(n.chars())
-                .take_while(|(a, b)| a == b)
-                .count();
-            let similar = shared >= 4.min(n.chars().count());
+            let shared =
+                |a: &str, b: &str| a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+            // A spelling begins like the record's own name, in its script or folded from
+            // another ("Слов'янськ" for "Sloviansk").
+            folded.clear();
+            fold_into(&n, &mut folded);
+            let similar = shared(&own_name, &n) >= 4.min(n.chars().count())
+                || shared(&own_folded, &folded) >= 4.min(folded.chars().count());
             let kr = KeyRef {
                 idx,
                 primary: (i == 0 || all_primary) && !spec.former,
