@@ -92,7 +92,7 @@ impl Gazetteer {
     /// are not rebuilt.
     pub fn from_index(name: &str, bytes: Vec<u8>) -> Result<Self, GazetteerError> {
         Ok(Gazetteer {
-            d: Arc::new(Data::from_index(name, std::borrow::Cow::Owned(bytes))?),
+            d: Arc::new(Data::from_index(name, load::Bytes::owned(bytes))?),
         })
     }
 

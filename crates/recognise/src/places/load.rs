@@ -14,12 +14,11 @@ use super::fold::{admin_stem, consonants, fold_into, skeleton, skeleton_into};
 use super::tokens::norm;
 use index::Section;
 pub(crate) use index::{
-    build_parsed, cyrillic_stem, Entry, FxMap, KeyRef, KeySpec, NameFilter, NameSet, NameTable,
-    Parsed, FEATURE_ADMIN1, FEATURE_ADMIN2, FEATURE_ADMIN3, FEATURE_AIRPORT, FEATURE_CITY,
-    FEATURE_COUNTRY, FEATURE_OTHER, FEATURE_REGION,
+    build_parsed, cyrillic_stem, Bytes, Entry, FxMap, KeyRef, KeySpec, NameFilter, NameSet,
+    NameTable, Parsed, FEATURE_ADMIN1, FEATURE_ADMIN2, FEATURE_ADMIN3, FEATURE_AIRPORT,
+    FEATURE_CITY, FEATURE_COUNTRY, FEATURE_OTHER, FEATURE_REGION,
 };
 use sitrep_model::{Feature, Place};
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Read;
 use std::sync::OnceLock;
@@ -170,17 +169,17 @@ fn decode_record(r: &[u8], strings: &[u8]) -> Option<Record> {
 /// of the start-up time.
 pub(crate) struct Records {
     /// The records section.
-    bytes: Cow<'static, [u8]>,
+    bytes: Bytes,
     /// The strings section.
-    strings: Cow<'static, [u8]>,
+    strings: Bytes,
     cells: Box<[OnceLock<Box<Record>>]>,
 }
 
 impl Default for Records {
     fn default() -> Self {
         Records {
-            bytes: Cow::Borrowed(&[]),
-            strings: Cow::Borrowed(&[]),
+            bytes: Bytes::default(),
+            strings: Bytes::default(),
             cells: Box::default(),
         }
     }
@@ -193,7 +192,7 @@ impl std::fmt::Debug for Records {
 }
 
 impl Records {
-    fn new(bytes: Cow<'static, [u8]>, strings: Cow<'static, [u8]>) -> Self {
+    fn new(bytes: Bytes, strings: Bytes) -> Self {
         let n = bytes.len() / index::RECORD_SIZE;
         Records {
             bytes,
@@ -287,7 +286,7 @@ impl<'a> IntoIterator for &'a Records {
 impl Data {
     /// The embedded gazetteer, read from the index the build script made of it.
     pub(crate) fn embedded() -> Result<Data, GazetteerError> {
-        Self::from_index("embedded gazetteer", Cow::Borrowed(EMBEDDED_INDEX))
+        Self::from_index("embedded gazetteer", Bytes::Static(EMBEDDED_INDEX))
     }
 
     /// Parses a gzip-compressed gazetteer file. Malformed lines are skipped and counted.
@@ -318,34 +317,26 @@ impl Data {
                 reason: e.to_string(),
             },
         })?;
-        Self::from_index(name, Cow::Owned(bytes))
+        Self::from_index(name, Bytes::owned(bytes))
     }
 
     /// Reads an index buffer made by [`index::build`]. The name tables and the filter are read
     /// in place (only the lists of records a name points to are decoded); each record is
     /// decoded when first used.
-    pub(crate) fn from_index(
-        name: &str,
-        bytes: Cow<'static, [u8]>,
-    ) -> Result<Data, GazetteerError> {
+    pub(crate) fn from_index(name: &str, bytes: Bytes) -> Result<Data, GazetteerError> {
         let invalid = |reason: String| GazetteerError::Index {
             name: name.to_string(),
             reason: format!("invalid index: {reason}"),
         };
         let h = index::header(&bytes).map_err(invalid)?;
-        let section = |s: Section| -> Cow<'static, [u8]> {
-            let r = h.sections[s as usize].clone();
-            match &bytes {
-                Cow::Borrowed(b) => Cow::Borrowed(&b[r]),
-                Cow::Owned(b) => Cow::Owned(b[r].to_vec()),
-            }
-        };
+        let section = |s: Section| -> Bytes { bytes.slice(h.sections[s as usize].clone()) };
         let records = Records::new(section(Section::Records), section(Section::Strings));
         let n = records.len() as u32;
-        let key_ref = |v: u32| Some(KeyRef::unpack(v)).filter(|r| r.idx < n);
+        let key_ref: fn(u32, u32) -> Option<KeyRef> =
+            |v, n| Some(KeyRef::unpack(v)).filter(|r| r.idx < n);
         let record = |v: u32| Some(v).filter(|&v| v < n);
-        let refs = |s: Section| NameTable::read(section(s), key_ref).map_err(invalid);
-        let set = |s: Section| NameTable::read(section(s), |_| Some(())).map_err(invalid);
+        let refs = |s: Section| NameTable::read(section(s), n, key_ref).map_err(invalid);
+        let set = |s: Section| NameTable::read(section(s), 0, |_, _| Some(())).map_err(invalid);
         let airports_bytes = section(Section::Airports);
         let airports = airports_bytes
             .chunks_exact(4)
@@ -377,7 +368,8 @@ impl Data {
             first_words: set(Section::FirstWords)?,
             filter: NameFilter::read(section(Section::Filter)).map_err(invalid)?,
             max_words: h.max_words,
-            by_id: NameTable::read(section(Section::ById), record).map_err(invalid)?,
+            by_id: NameTable::read(section(Section::ById), n, |v, n| (v < n).then_some(v))
+                .map_err(invalid)?,
             admin1,
             airports,
             countries,

@@ -34,7 +34,6 @@
 //!   records, in the order of the file.
 
 use super::{admin_stem, consonants, fold_into, norm, skeleton, skeleton_into};
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
 
@@ -100,6 +99,58 @@ pub(crate) fn hash_name(name: &str) -> u64 {
     h.write(name.as_bytes());
     h.write_u8(0xff);
     h.finish()
+}
+
+/// The bytes of an index section: borrowed from the compiled-in index, or a range of an index
+/// read at run time, whose sections all share its one buffer.
+#[derive(Clone)]
+pub(crate) enum Bytes {
+    Static(&'static [u8]),
+    Shared(std::sync::Arc<Vec<u8>>, std::ops::Range<usize>),
+}
+
+impl std::fmt::Debug for Bytes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Bytes({})", self.len())
+    }
+}
+
+impl Default for Bytes {
+    fn default() -> Self {
+        Bytes::Static(&[])
+    }
+}
+
+impl std::ops::Deref for Bytes {
+    type Target = [u8];
+
+    #[inline]
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Static(b) => b,
+            Bytes::Shared(a, r) => a.get(r.clone()).unwrap_or_default(),
+        }
+    }
+}
+
+impl Bytes {
+    /// A buffer read at run time.
+    pub(crate) fn owned(v: Vec<u8>) -> Self {
+        let n = v.len();
+        Bytes::Shared(std::sync::Arc::new(v), 0..n)
+    }
+
+    /// The bytes of `r` (a range within these bytes), sharing the buffer.
+    pub(crate) fn slice(&self, r: std::ops::Range<usize>) -> Bytes {
+        match self {
+            Bytes::Static(b) => Bytes::Static(b.get(r).unwrap_or_default()),
+            Bytes::Shared(a, own) => {
+                let start = (own.start + r.start).min(own.end);
+                let end = (own.start + r.end).min(own.end).max(start);
+                Bytes::Shared(a.clone(), start..end)
+            }
+        }
+    }
 }
 
 /// The start of every index buffer; the last two bytes are the layout version.
@@ -289,7 +340,7 @@ pub(crate) enum NameSet {
 /// index; bit `p` of a block is bit `p % 8` of its byte `p / 8`.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct NameFilter {
-    blocks: Cow<'static, [u8]>,
+    blocks: Bytes,
     /// The block count minus one (the count is a power of two).
     mask: usize,
 }
@@ -308,7 +359,7 @@ fn probes(h: u64, mask: usize) -> (usize, [[usize; 2]; 2]) {
 impl NameFilter {
     /// The filter stored in a [`Section::Filter`]: whole blocks, a power of two of them (or
     /// none, a filter that rules out nothing).
-    pub(crate) fn read(blocks: Cow<'static, [u8]>) -> Result<Self, String> {
+    pub(crate) fn read(blocks: Bytes) -> Result<Self, String> {
         let n = blocks.len() / BLOCK;
         if blocks.len() % BLOCK != 0 || (n != 0 && !n.is_power_of_two()) {
             return Err(format!("filter of {} bytes", blocks.len()));
@@ -360,25 +411,33 @@ fn filter_blocks<'a>(
 const SLOT: usize = 16;
 
 /// An open-addressing hash table from names to lists of values, read in place from an index
-/// section (the layout is in the module documentation). The values are decoded once, when the
-/// table is read, into `values`: a lookup returns a slice of them.
-#[derive(Clone)]
+/// section (the layout is in the module documentation). The values are checked when the table
+/// is read and decoded into `values` when it is first looked up in (an imported index holds a
+/// million of them, most tables of which a short run never reads): a lookup returns a slice of
+/// them.
 pub(crate) struct NameTable<T> {
-    bytes: Cow<'static, [u8]>,
+    bytes: Bytes,
     /// The number of slots; 0 for an empty table.
     nslots: usize,
-    /// Where the name bytes start in `bytes`.
+    /// Where the values and the name bytes start in `bytes`.
+    values_at: usize,
     names_at: usize,
-    values: Vec<T>,
+    /// Decodes a value; the second argument is `limit`.
+    decode: fn(u32, u32) -> Option<T>,
+    limit: u32,
+    values: std::sync::OnceLock<Vec<T>>,
 }
 
 impl<T> Default for NameTable<T> {
     fn default() -> Self {
         NameTable {
-            bytes: Cow::Borrowed(&[]),
+            bytes: Bytes::default(),
             nslots: 0,
-            names_at: 0,
-            values: Vec::new(),
+            values_at: 12,
+            names_at: 12,
+            decode: |_, _| None,
+            limit: 0,
+            values: std::sync::OnceLock::new(),
         }
     }
 }
@@ -387,7 +446,7 @@ impl<T> std::fmt::Debug for NameTable<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("NameTable")
             .field("slots", &self.nslots)
-            .field("values", &self.values.len())
+            .field("values", &((self.names_at - self.values_at) / 4))
             .finish()
     }
 }
@@ -422,10 +481,11 @@ fn tag_of(h: u64) -> u32 {
 
 impl<T> NameTable<T> {
     /// The table stored in `bytes`, its values decoded by `decode` (which refuses a value
-    /// that points nowhere).
+    /// that points nowhere, at or past `limit`).
     pub(crate) fn read(
-        bytes: Cow<'static, [u8]>,
-        decode: impl Fn(u32) -> Option<T>,
+        bytes: Bytes,
+        limit: u32,
+        decode: fn(u32, u32) -> Option<T>,
     ) -> Result<Self, String> {
         let (Some(nslots), Some(nvalues), Some(nnames)) =
             (u32_at(&bytes, 0), u32_at(&bytes, 4), u32_at(&bytes, 8))
@@ -441,15 +501,35 @@ impl<T> NameTable<T> {
         if names_at.checked_add(nnames) != Some(bytes.len()) {
             return Err("name table of the wrong size".to_string());
         }
-        let values = (0..nvalues)
-            .map(|i| u32_at(&bytes, values_at + i * 4).and_then(&decode))
-            .collect::<Option<Vec<T>>>()
-            .ok_or_else(|| "name table value out of range".to_string())?;
+        let ok = bytes.get(values_at..names_at).is_some_and(|v| {
+            v.chunks_exact(4)
+                .all(|b| decode(u32::from_le_bytes([b[0], b[1], b[2], b[3]]), limit).is_some())
+        });
+        if !ok {
+            return Err("name table value out of range".to_string());
+        }
         Ok(NameTable {
             bytes,
             nslots,
+            values_at,
             names_at,
-            values,
+            decode,
+            limit,
+            values: std::sync::OnceLock::new(),
+        })
+    }
+
+    /// Every value of the table, decoded on first use.
+    fn values(&self) -> &[T] {
+        self.values.get_or_init(|| {
+            self.bytes
+                .get(self.values_at..self.names_at)
+                .unwrap_or_default()
+                .chunks_exact(4)
+                .filter_map(|b| {
+                    (self.decode)(u32::from_le_bytes([b[0], b[1], b[2], b[3]]), self.limit)
+                })
+                .collect()
         })
     }
 
@@ -513,7 +593,7 @@ impl NameTable<KeyRef> {
     #[inline]
     pub(crate) fn get(&self, name: &str) -> Option<&[KeyRef]> {
         let (first, n) = self.find(name)?;
-        self.values.get(first..first + n)
+        self.values().get(first..first + n)
     }
 }
 
@@ -522,7 +602,7 @@ impl NameTable<u32> {
     #[inline]
     pub(crate) fn get(&self, name: &str) -> Option<&u32> {
         let (first, _) = self.find(name)?;
-        self.values.get(first)
+        self.values().get(first)
     }
 }
 
