@@ -65,7 +65,9 @@ fn cyrillic(c: char) -> Option<&'static str> {
     })
 }
 
-/// Latin letter groups and what they fold to, longer groups before their prefixes.
+/// Latin letter groups and what they fold to, longer groups before their prefixes
+/// ([`group_at`] is this table written out as one match; a test checks they agree).
+#[cfg_attr(not(test), allow(dead_code))]
 const GROUPS: &[(&str, &str)] = &[
     ("shch", "S"),
     ("shh", "S"),
@@ -79,6 +81,25 @@ const GROUPS: &[(&str, &str)] = &[
     ("ch", "C"),
     ("kh", "h"),
 ];
+
+/// The letter group of [`GROUPS`] at the start of `b`, as (its length, what it folds to): the
+/// table written out as one match.
+#[inline]
+fn group_at(b: &[u8]) -> Option<(usize, char)> {
+    let at = |k: usize| b.get(k).copied().unwrap_or(0);
+    Some(match (b.first().copied().unwrap_or(0), at(1)) {
+        (b's', b'h') if at(2) == b'c' && at(3) == b'h' => (4, 'S'),
+        (b's', b'h') if at(2) == b'h' => (3, 'S'),
+        (b's', b'h') => (2, 'S'),
+        (b's', b'c') if at(2) == b'h' => (3, 'S'),
+        (b'z', b'h') => (2, 'Z'),
+        (b't', b'c') if at(2) == b'h' => (3, 'C'),
+        (b't', b's' | b'z' | b'c') => (2, 'c'),
+        (b'c', b'h') => (2, 'C'),
+        (b'k', b'h') => (2, 'h'),
+        _ => return None,
+    })
+}
 
 /// The sounds of a name, before vowels are joined: Cyrillic letters written in Latin by
 /// [`cyrillic`], then Latin groups through [`GROUPS`], `y`/`j` as `i`, `g` as `h`, `w` as `v`,
@@ -109,12 +130,9 @@ fn sounds(norm: &str, out: &mut String) {
             continue;
         }
         if matches!(c, b's' | b'z' | b't' | b'c' | b'k') {
-            if let Some((g, to)) = GROUPS
-                .iter()
-                .find(|(g, _)| b[i..].starts_with(g.as_bytes()))
-            {
-                out.push_str(to);
-                i += g.len();
+            if let Some((len, to)) = group_at(&b[i..]) {
+                out.push(to);
+                i += len;
                 continue;
             }
         }
@@ -132,8 +150,14 @@ fn sounds(norm: &str, out: &mut String) {
 
 /// Appends the strong folded form of a lookup form (see the module documentation) to `out`.
 pub(crate) fn fold_into(norm: &str, out: &mut String) {
-    let mut tmp = String::with_capacity(norm.len() + 4);
-    sounds(norm, &mut tmp);
+    fold_with(norm, out, &mut String::with_capacity(norm.len() + 4));
+}
+
+/// [`fold_into`] with a scratch buffer of the caller's, so that folding many words allocates
+/// nothing.
+pub(crate) fn fold_with(norm: &str, out: &mut String, tmp: &mut String) {
+    tmp.clear();
+    sounds(norm, tmp);
     let base = out.len();
     for c in tmp.chars() {
         // "ie" (Ukrainian є, "ye", "je") is "e"; a letter after itself is dropped.

@@ -87,6 +87,9 @@ pub(crate) struct Data {
     pub first_words: NameTable<()>,
     /// A quick test that rules out most words that are not in `keys` or in `first_words`.
     pub filter: NameFilter,
+    /// The same for folded and loose forms: names in `folded` and `loose`, and the loose forms
+    /// of first words.
+    pub forms_filter: NameFilter,
     /// The most words in a name.
     pub max_words: usize,
     pub by_id: NameTable<u32>,
@@ -367,6 +370,7 @@ impl Data {
             cyrillic_region_stems: refs(Section::CyrillicStems)?,
             first_words: set(Section::FirstWords)?,
             filter: NameFilter::read(section(Section::Filter)).map_err(invalid)?,
+            forms_filter: NameFilter::read(section(Section::FormsFilter)).map_err(invalid)?,
             max_words: h.max_words,
             by_id: NameTable::read(section(Section::ById), n, |v, n| (v < n).then_some(v))
                 .map_err(invalid)?,

@@ -7,12 +7,45 @@
 //! length matched so, under its loose form ([`Tier::Loose`]: "Gorlovka" meets "Horlivka"),
 //! which the resolver takes only with support from the text.
 
-use super::fold::{admin_stem, consonants, fold_into, skeleton, skeleton_into};
+use super::fold::{admin_stem, consonants, fold_with, skeleton, skeleton_into};
 use super::load::{self, KeyRef, NameSet, FEATURE_ADMIN2, FEATURE_ADMIN3, FEATURE_CITY};
 use super::tokens::Token;
 use super::words::*;
 use super::Gazetteer;
 use sitrep_model::{Feature, Span};
+
+/// The sets of the filter of forms: folded names; loose names and loose first words.
+const FOLDED: usize = 0;
+const LOOSE: usize = 1;
+
+/// Texts shorter than this are taken for place descriptions, whose names are matched loosely.
+const DESCRIPTION_BYTES: usize = 600;
+
+/// Whether the capitalised word at token `i` may be matched in its loose form: the resolver
+/// takes a loose match only where the text describes places, so it is looked for only there:
+/// in a short text (a place description), in Cyrillic, next to a settlement word ("village of
+/// X", "X town"), or with a region or district word in the words after it ("X, Y district").
+/// `units` marks the tokens that are region or district words.
+fn loose_ok(text: &str, toks: &[Token], units: &[bool], i: usize) -> bool {
+    if text.len() < DESCRIPTION_BYTES || is_cyrillic(toks[i].norm) {
+        return true;
+    }
+    if settlement_cue_before(toks, i) || settlement_cue_after(toks, i + 1) {
+        return true;
+    }
+    units.iter().skip(i + 1).take(6).any(|&u| u)
+}
+
+/// Whether a token is a region or district word ("region", "oblast", "district", "raion"...).
+fn unit_word(t: &Token) -> bool {
+    // Every such word is 3 to 16 bytes long and starts with one of these bytes.
+    (3..=16).contains(&t.norm.len())
+        && matches!(
+            t.norm.as_bytes()[0],
+            b'r' | b'o' | b'p' | b'k' | b'd' | 0xD0 | 0xD1
+        )
+        && (in_list(REGION_WORDS, t.norm) || in_list(DISTRICT_WORDS, t.norm))
+}
 
 /// What the neighbours of a name make of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,11 +104,15 @@ pub(super) struct Match {
     pub(super) country_name: bool,
 }
 
-/// The lookup, folded and loose forms of the tokens of a text, the latter two computed when
-/// first asked for (most words are never looked up in those forms).
+/// The folded and loose forms of the tokens of a text, computed when first asked for (most
+/// words are never looked up in those forms) into one buffer.
 struct Forms<'t> {
     toks: &'t [Token<'t>],
-    folded: Vec<Option<(String, String)>>,
+    /// Per token: the byte ranges of its folded and of its loose form in `arena`.
+    folded: Vec<Option<[u32; 2]>>,
+    loose: Vec<Option<[u32; 2]>>,
+    arena: String,
+    scratch: String,
 }
 
 impl<'t> Forms<'t> {
@@ -83,19 +120,46 @@ impl<'t> Forms<'t> {
         Forms {
             toks,
             folded: vec![None; toks.len()],
+            loose: vec![None; toks.len()],
+            arena: String::new(),
+            scratch: String::new(),
         }
     }
 
-    /// The (strong folded, loose) forms of token `i`.
-    fn of(&mut self, i: usize) -> &(String, String) {
-        let t = &self.toks[i];
-        self.folded[i].get_or_insert_with(|| {
-            let mut f = String::with_capacity(t.norm.len() + 2);
-            fold_into(t.norm, &mut f);
-            let mut l = String::with_capacity(f.len());
-            skeleton_into(&f, &mut l);
-            (f, l)
-        })
+    /// The byte range of token `i`'s strong folded form.
+    fn folded_at(&mut self, i: usize) -> [u32; 2] {
+        if let Some(s) = self.folded[i] {
+            return s;
+        }
+        let a = self.arena.len();
+        fold_with(self.toks[i].norm, &mut self.arena, &mut self.scratch);
+        let s = [a as u32, self.arena.len() as u32];
+        self.folded[i] = Some(s);
+        s
+    }
+
+    /// The strong folded form of token `i`.
+    fn folded(&mut self, i: usize) -> &str {
+        let [a, b] = self.folded_at(i);
+        &self.arena[a as usize..b as usize]
+    }
+
+    /// The loose form of token `i`.
+    fn loose(&mut self, i: usize) -> &str {
+        let [a, b] = match self.loose[i] {
+            Some(s) => s,
+            None => {
+                let [fa, fb] = self.folded_at(i);
+                self.scratch.clear();
+                skeleton_into(&self.arena[fa as usize..fb as usize], &mut self.scratch);
+                let a = self.arena.len();
+                self.arena.push_str(&self.scratch);
+                let s = [a as u32, self.arena.len() as u32];
+                self.loose[i] = Some(s);
+                s
+            }
+        };
+        &self.arena[a as usize..b as usize]
     }
 
     /// The folded (`loose == false`) or loose form of tokens `i..j`, joined by spaces.
@@ -105,8 +169,8 @@ impl<'t> Forms<'t> {
             if k > i {
                 out.push(' ');
             }
-            let (f, l) = self.of(k);
-            out.push_str(if loose { l } else { f });
+            let form = if loose { self.loose(k) } else { self.folded(k) };
+            out.push_str(form);
         }
     }
 }
@@ -116,7 +180,7 @@ impl Gazetteer {
     /// folded form it is; only places of the countries whose names are transliterated from
     /// Cyrillic ("Will" is no spelling of Wil, "Так" none of Tak).
     pub(super) fn folded_cands(&self, f: &str) -> Vec<KeyRef> {
-        if !self.d.filter.may_contain(f)[NameSet::Names as usize] {
+        if !self.d.forms_filter.may_contain(f)[FOLDED] {
             return Vec::new();
         }
         let mut out: Vec<KeyRef> = Vec::new();
@@ -139,7 +203,7 @@ impl Gazetteer {
     /// Records under a loose form: settlements, districts, communities and landmarks of the
     /// countries whose names come in Russian and Ukrainian forms.
     fn loose_cands(&self, l: &str) -> Vec<KeyRef> {
-        if !self.d.filter.may_contain(l)[NameSet::Names as usize] {
+        if !self.d.forms_filter.may_contain(l)[LOOSE] {
             return Vec::new();
         }
         self.d
@@ -233,6 +297,13 @@ impl Gazetteer {
                 }
             })
             .collect();
+        // Whether a word's loose form is worth looking up: loose forms meet unrelated names too,
+        // and the resolver takes them only where the text describes places (see `loose_ok`).
+        let units: Vec<bool> = toks.iter().map(unit_word).collect();
+        let mut loose_memo: Vec<Option<bool>> = vec![None; toks.len()];
+        let mut loose_ok = |i: usize| {
+            *loose_memo[i].get_or_insert_with(|| toks[i].cap && loose_ok(text, toks, &units, i))
+        };
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
@@ -309,14 +380,11 @@ impl Gazetteer {
             } else {
                 self.d.filter.may_contain(first_word)[NameSet::FirstWords as usize]
             };
-            let starts_name = (may_start_name && self.d.first_words.contains(first_word)) || {
-                let (f, l) = forms.of(i);
-                let (f, l) = (
-                    f.split(' ').next().unwrap_or(""),
-                    l.split(' ').next().unwrap_or(""),
-                );
-                self.d.first_words.contains(f) || self.d.first_words.contains(l)
-            };
+            let starts_name = (may_start_name && self.d.first_words.contains(first_word))
+                || (loose_ok(i) && {
+                    let l = forms.loose(i).split(' ').next().unwrap_or("");
+                    self.d.forms_filter.may_contain(l)[LOOSE] && self.d.first_words.contains(l)
+                });
             let mut maxn = 1;
             if starts_name {
                 let limit = self.d.max_words.min(toks.len() - i);
@@ -327,7 +395,6 @@ impl Gazetteer {
                     maxn += 1;
                 }
             }
-            let settlement_cue = settlement_cue_before(toks, i);
             let mut found: Option<Match> = None;
             for loose_pass in [false, true] {
                 // The loose pass looks for names longer than what was found ("Belaya Kamenka"
@@ -348,7 +415,6 @@ impl Gazetteer {
                         }
                         key.push_str(tk.norm);
                     }
-                    forms.key(i, i + n, false, &mut fkey);
                     let last = &toks[i + n - 1];
                     // "US" must be written so; a short word in capitals ("TO", "EST") is an
                     // abbreviation, not a name written in capitals.
@@ -362,7 +428,9 @@ impl Gazetteer {
                     };
                     let follow = i + n;
                     if !loose_pass && !last.possessive {
-                        if let Some(m) = self.phrase_match(text, toks, taken, i, n, &key, &fkey) {
+                        if let Some(m) =
+                            self.phrase_match(text, toks, taken, i, n, &key, &mut forms)
+                        {
                             found = Some(m);
                             break;
                         }
@@ -394,13 +462,20 @@ impl Gazetteer {
                     }
                     let (cands, tier) = if loose_pass {
                         // Common words and words in capitals are not matched loosely.
-                        if toks[i..i + n]
-                            .iter()
-                            .any(|t| t.upper || self.d.english.contains(t.norm))
-                        {
+                        if toks[i..i + n].iter().any(|t| t.upper) {
+                            continue;
+                        }
+                        if n > 2 || !loose_ok(i) {
                             continue;
                         }
                         forms.key(i, i + n, true, &mut fkey);
+                        if !self.d.forms_filter.may_contain(&fkey)[LOOSE]
+                            || toks[i..i + n]
+                                .iter()
+                                .any(|t| self.d.english.contains(t.norm))
+                        {
+                            continue;
+                        }
                         (self.loose_cands(&fkey), Tier::Loose)
                     } else {
                         let may_be_key = if n == 1 {
@@ -413,15 +488,26 @@ impl Gazetteer {
                         } else {
                             None
                         };
-                        let common = || {
-                            toks[i..i + n]
-                                .iter()
-                                .any(|t| t.upper || self.d.english.contains(t.norm))
-                        };
                         match exact {
                             Some(c) => (c, Tier::Exact),
-                            None if fkey != key && !common() => {
-                                (self.folded_cands(&fkey), Tier::Folded)
+                            // Names of more than two words come as written.
+                            None if n <= 2 && !toks[i..i + n].iter().any(|t| t.upper) => {
+                                forms.key(i, i + n, false, &mut fkey);
+                                let found = if fkey == key {
+                                    Vec::new()
+                                } else {
+                                    self.folded_cands(&fkey)
+                                };
+                                // Common words are no spellings of names ("Will" of Wil).
+                                if !found.is_empty()
+                                    && toks[i..i + n]
+                                        .iter()
+                                        .any(|t| self.d.english.contains(t.norm))
+                                {
+                                    (Vec::new(), Tier::Folded)
+                                } else {
+                                    (found, Tier::Folded)
+                                }
                             }
                             None => (Vec::new(), Tier::Folded),
                         }
@@ -459,9 +545,10 @@ impl Gazetteer {
                         if tier == Tier::Exact && fkey != key {
                             more(self.folded_cands(&fkey), Tier::Folded);
                         }
-                        if !toks[i..i + n]
-                            .iter()
-                            .any(|t| self.d.english.contains(t.norm))
+                        if loose_ok(i)
+                            && !toks[i..i + n]
+                                .iter()
+                                .any(|t| self.d.english.contains(t.norm))
                         {
                             forms.key(i, i + n, true, &mut fkey);
                             more(self.loose_cands(&fkey), Tier::Loose);
@@ -486,7 +573,8 @@ impl Gazetteer {
                         needs_context: n == 1 && self.d.common_names.contains(&key),
                         tier,
                         extra,
-                        settlement_cue: settlement_cue || settlement_cue_after(toks, i + n),
+                        settlement_cue: settlement_cue_before(toks, i)
+                            || settlement_cue_after(toks, i + n),
                         country_name: false,
                     });
                     break;
@@ -550,12 +638,22 @@ impl Gazetteer {
         i: usize,
         n: usize,
         key: &str,
-        fkey: &str,
+        forms: &mut Forms,
     ) -> Option<Match> {
         let t = &toks[i];
         let follow = i + n;
+        if !toks.get(follow).is_some_and(|t| t.joined_to_prev) {
+            return None;
+        }
         let region_end = region_word_at(toks, follow);
-        let (kind, end_tok) = match (region_end, district_phrase_at(toks, follow)) {
+        let district = match region_end {
+            Some(_) => None,
+            None => Some(district_phrase_at(toks, follow)?),
+        };
+        let mut fkey = String::new();
+        forms.key(i, i + n, false, &mut fkey);
+        let fkey = fkey.as_str();
+        let (kind, end_tok) = match (region_end, district) {
             (Some(e), _) => {
                 let cands = self.region_candidates(key);
                 let cands = if cands.is_empty() && fkey != key {
@@ -838,7 +936,15 @@ pub(super) fn article_start(text: &str, toks: &[Token], i: usize) -> Option<usiz
 /// "raion", "territorial community", "city council"), if there is one.
 pub(super) fn district_phrase_at(toks: &[Token], i: usize) -> Option<(Kind, usize)> {
     let t = toks.get(i)?;
-    if !t.joined_to_prev || t.norm.len() < 3 {
+    // Every word that starts such a phrase starts with one of these bytes (Cyrillic ones with
+    // 0xD0 or 0xD1).
+    if !t.joined_to_prev
+        || t.norm.len() < 3
+        || !matches!(
+            t.norm.as_bytes()[0],
+            b'd' | b'r' | b'a' | b'u' | b't' | b'h' | b'c' | b'v' | b's' | b'o' | 0xD0 | 0xD1
+        )
+    {
         return None;
     }
     if in_list(DISTRICT_WORDS, t.norm) {

@@ -63,6 +63,21 @@ fn spellings_of_one_name_fold_alike() {
 }
 
 #[test]
+fn the_group_matcher_is_the_group_table() {
+    for text in [
+        "shch", "shh", "sch", "sh", "zh", "tch", "ts", "tz", "tc", "ch", "kh", "s", "t", "ck",
+        "sz", "k",
+    ] {
+        let b = text.as_bytes();
+        let table = GROUPS
+            .iter()
+            .find(|(g, _)| b.starts_with(g.as_bytes()))
+            .map(|(g, to)| (g.len(), to.chars().next().unwrap()));
+        assert_eq!(group_at(b), table, "{text}");
+    }
+}
+
+#[test]
 fn russian_and_ukrainian_forms_meet_loosely() {
     for (ru, uk) in [
         ("Gorlovka", "Horlivka"),

@@ -154,7 +154,7 @@ impl Bytes {
 }
 
 /// The start of every index buffer; the last two bytes are the layout version.
-pub(crate) const MAGIC: &[u8; 8] = b"SGZIDX02";
+pub(crate) const MAGIC: &[u8; 8] = b"SGZIDX03";
 
 /// The sections of an index buffer, in the order of its section table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -176,10 +176,11 @@ pub(crate) enum Section {
     Loose,
     AdminKeys,
     Meta,
+    FormsFilter,
 }
 
 /// The number of sections.
-pub(crate) const SECTIONS: usize = 17;
+pub(crate) const SECTIONS: usize = 18;
 
 /// Bytes of one record in [`Section::Records`].
 pub(crate) const RECORD_SIZE: usize = 108;
@@ -1105,6 +1106,8 @@ pub(crate) fn build_parsed(p: &Parsed) -> Result<Vec<u8>, BuildError> {
         }
     }
     let mut keys_buf = String::new();
+    // Every name's folded form, for the filter of forms.
+    let mut all_folded = TableBuilder::default();
     for (idx, rec) in pending.iter().enumerate() {
         let idx = idx as u32;
         let admin1 = if rec.admin1_code.is_empty() {
@@ -1212,6 +1215,9 @@ pub(crate) fn build_parsed(p: &Parsed) -> Result<Vec<u8>, BuildError> {
                 keys.add_ref(&n, kr);
                 folded.clear();
                 fold_into(&n, &mut folded);
+                if !upper {
+                    all_folded.entry(&folded);
+                }
                 if folded != n && !upper {
                     folded_keys.add_ref(&folded, kr);
                     if words > 1 {
@@ -1254,11 +1260,24 @@ pub(crate) fn build_parsed(p: &Parsed) -> Result<Vec<u8>, BuildError> {
         *by_id.entry(&rec.id) = vec![idx];
     }
     let max_words = max_words.min(8);
-    let filter = filter_blocks(
-        keys.names()
-            .chain(folded_keys.names())
-            .chain(loose_keys.names()),
-        first_words.names(),
+    // The filter of names as written, and that of their other forms: its first set holds
+    // every name's folded form, its second the loose names and the loose forms of first words.
+    // A word is probed in the second filter only when its other forms are needed, and the
+    // first stays as small as the names as written make it.
+    let filter = filter_blocks(keys.names(), first_words.names());
+    let loose_firsts: Vec<String> = first_words
+        .names()
+        .map(|w| {
+            folded.clear();
+            fold_into(w, &mut folded);
+            skeleton(&folded)
+        })
+        .collect();
+    let forms_filter = filter_blocks(
+        all_folded.names(),
+        loose_keys
+            .names()
+            .chain(loose_firsts.iter().map(String::as_str)),
     );
     let mut airports: Vec<u32> = (0..pending.len() as u32)
         .filter(|&i| pending[i as usize].feature == FEATURE_AIRPORT)
@@ -1295,6 +1314,7 @@ pub(crate) fn build_parsed(p: &Parsed) -> Result<Vec<u8>, BuildError> {
         .flat_map(u32::to_le_bytes)
         .collect();
     sections[Section::Meta as usize] = p.meta.as_bytes().to_vec();
+    sections[Section::FormsFilter as usize] = forms_filter;
 
     let mut out = Vec::with_capacity(sections.iter().map(Vec::len).sum::<usize>() + 256);
     out.extend_from_slice(MAGIC);
