@@ -170,6 +170,7 @@ fn decode_record(r: &[u8], strings: &[u8]) -> Option<Record> {
 /// The records, each decoded from the index the first time it is used: a text names a few
 /// hundred places at most, and decoding all records (several strings each) would cost most
 /// of the start-up time.
+#[derive(Default)]
 pub(crate) struct Records {
     /// The records section.
     bytes: Bytes,
@@ -178,15 +179,6 @@ pub(crate) struct Records {
     cells: Box<[OnceLock<Box<Record>>]>,
 }
 
-impl Default for Records {
-    fn default() -> Self {
-        Records {
-            bytes: Bytes::default(),
-            strings: Bytes::default(),
-            cells: Box::default(),
-        }
-    }
-}
 
 impl std::fmt::Debug for Records {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
