@@ -179,7 +179,6 @@ pub(crate) struct Records {
     cells: Box<[OnceLock<Box<Record>>]>,
 }
 
-
 impl std::fmt::Debug for Records {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Records").field("len", &self.len()).finish()
