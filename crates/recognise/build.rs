@@ -10,17 +10,22 @@ use std::path::PathBuf;
 #[path = "src/chars.rs"]
 mod chars;
 #[allow(dead_code)]
+#[path = "src/places/fold.rs"]
+mod fold;
+#[allow(dead_code)]
 #[path = "src/places/load/index.rs"]
 mod index;
 #[allow(dead_code)]
 #[path = "src/places/tokens.rs"]
 mod tokens;
 
+use fold::{admin_stem, consonants, fold_into, skeleton, skeleton_into};
 use tokens::norm;
 
 const SOURCES: &[&str] = &[
     "../../data/gazetteer.tsv.gz",
     "src/chars.rs",
+    "src/places/fold.rs",
     "src/places/load/index.rs",
     "src/places/tokens.rs",
 ];

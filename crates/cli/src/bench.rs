@@ -42,7 +42,7 @@ fn payload_bytes(raw: &RawDoc) -> &[u8] {
     }
 }
 
-pub fn run(args: BenchArgs) -> Result<bool> {
+pub fn run(args: BenchArgs, places: sitrep_recognise::places::Gazetteer) -> Result<bool> {
     let published = match &args.published {
         Some(s) => Some(chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")?),
         None => None,
@@ -52,7 +52,7 @@ pub fn run(args: BenchArgs) -> Result<bool> {
         fetch_pages: false,
     };
     let started = Instant::now();
-    let recogniser = Recogniser::new();
+    let recogniser = Recogniser::with_places(places);
     let load = started.elapsed();
 
     let raws: Vec<RawDoc> = sitrep_ingest::sources(&args.inputs, &opts)

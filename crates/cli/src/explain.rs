@@ -6,9 +6,9 @@ use anyhow::Result;
 use sitrep_model::{Count, DocumentRecord, Event};
 use std::fmt::Write as _;
 
-pub fn run(args: InputArgs) -> Result<bool> {
+pub fn run(args: InputArgs, places: sitrep_recognise::places::Gazetteer) -> Result<bool> {
     args.configure_threads()?;
-    let pipeline = Pipeline::new(args.ingest_options()?, false);
+    let pipeline = Pipeline::new(args.ingest_options()?, false, places);
     let mut clean = true;
     pipeline.run(&args.inputs, true, |item| {
         clean &= crate::report_problems(&item);

@@ -6,6 +6,7 @@
 mod bench;
 mod db;
 mod explain;
+mod gazetteer;
 mod pipeline;
 mod watch;
 
@@ -24,6 +25,10 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Gazetteer index to use instead of $SITREP_GAZETTEER or the one in the data directory
+    /// (`sitrep gazetteer import` writes it there).
+    #[arg(long, global = true, value_name = "PATH")]
+    gazetteer: Option<std::path::PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -44,6 +49,11 @@ enum Command {
     Watch(watch::WatchArgs),
     /// Measure the speed of each stage on a set of inputs, single thread, against a baseline.
     Bench(bench::BenchArgs),
+    /// Build or describe the gazetteer index used on top of the compiled-in gazetteer.
+    #[command(subcommand)]
+    Gazetteer(gazetteer::GazetteerCmd),
+    /// Look a place name up and show its candidates with their scores.
+    Place(gazetteer::PlaceArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -131,15 +141,18 @@ impl InputArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let gaz = cli.gazetteer.as_deref();
     let result = match cli.command {
-        Command::Extract(args) => extract(args),
-        Command::Explain(args) => explain::run(args.input),
-        Command::Ingest(cmd) => ingest(cmd),
+        Command::Extract(args) => gazetteer::load(gaz).and_then(|g| extract(args, g)),
+        Command::Explain(args) => gazetteer::load(gaz).and_then(|g| explain::run(args.input, g)),
+        Command::Ingest(cmd) => gazetteer::load(gaz).and_then(|g| ingest(cmd, g)),
         Command::Events(args) => db::run_events(args).map(|()| true),
         Command::Event(args) => db::run_event(args).map(|()| true),
         Command::Export(args) => db::run_export(args).map(|()| true),
-        Command::Watch(args) => watch::run(args),
-        Command::Bench(args) => bench::run(args),
+        Command::Watch(args) => gazetteer::load(gaz).and_then(|g| watch::run(args, g)),
+        Command::Bench(args) => gazetteer::load(gaz).and_then(|g| bench::run(args, g)),
+        Command::Gazetteer(cmd) => gazetteer::run(cmd, gaz),
+        Command::Place(args) => gazetteer::place(args, gaz),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -192,9 +205,9 @@ pub(crate) fn progress() -> indicatif::ProgressBar {
     }
 }
 
-fn extract(args: ExtractArgs) -> Result<bool> {
+fn extract(args: ExtractArgs, places: sitrep_recognise::places::Gazetteer) -> Result<bool> {
     args.input.configure_threads()?;
-    let pipeline = pipeline::Pipeline::new(args.input.ingest_options()?, args.mentions);
+    let pipeline = pipeline::Pipeline::new(args.input.ingest_options()?, args.mentions, places);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let bar = progress();
@@ -244,7 +257,7 @@ fn extract(args: ExtractArgs) -> Result<bool> {
     Ok(clean)
 }
 
-fn ingest(cmd: IngestCmd) -> Result<bool> {
+fn ingest(cmd: IngestCmd, places: sitrep_recognise::places::Gazetteer) -> Result<bool> {
     let input = InputArgs {
         inputs: cmd.args.inputs.clone(),
         published: cmd.args.published.clone(),
@@ -252,7 +265,7 @@ fn ingest(cmd: IngestCmd) -> Result<bool> {
         jobs: cmd.jobs,
     };
     input.configure_threads()?;
-    let pipeline = pipeline::Pipeline::new(input.ingest_options()?, true);
+    let pipeline = pipeline::Pipeline::new(input.ingest_options()?, true, places);
     let docs = pipeline.iter(&input.inputs, true).map(|item| {
         if item.is_ok() {
             report_problems(&item);

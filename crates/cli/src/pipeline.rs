@@ -7,6 +7,7 @@
 use rayon::prelude::*;
 use sitrep_ingest::{IngestError, IngestOptions, RawDoc};
 use sitrep_model::DocumentRecord;
+use sitrep_recognise::places::Gazetteer;
 use sitrep_recognise::Recogniser;
 
 /// The loaded resources of every stage; shared read-only across threads.
@@ -24,9 +25,11 @@ pub type Item = Result<DocumentRecord, IngestError>;
 const BATCH: usize = 64;
 
 impl Pipeline {
-    pub fn new(ingest: IngestOptions, mentions: bool) -> Self {
+    /// A pipeline recognising places with `places` (the compiled-in gazetteer or an imported
+    /// index).
+    pub fn new(ingest: IngestOptions, mentions: bool, places: Gazetteer) -> Self {
         Pipeline {
-            recogniser: Recogniser::new(),
+            recogniser: Recogniser::with_places(places),
             ingest,
             mentions,
         }

@@ -402,7 +402,7 @@ impl Watcher<'_> {
 }
 
 /// `sitrep watch`.
-pub fn run(args: WatchArgs) -> Result<bool> {
+pub fn run(args: WatchArgs, places: sitrep_recognise::places::Gazetteer) -> Result<bool> {
     let mut store = crate::db::open_for_writing(args.db.as_deref())?;
     if args.status {
         print_status(&mut store)?;
@@ -425,7 +425,7 @@ pub fn run(args: WatchArgs) -> Result<bool> {
     }
     let urls = read_feed_list(list)?;
     store.add_feeds(&urls, now())?;
-    let pipeline = Pipeline::new(IngestOptions::default(), true);
+    let pipeline = Pipeline::new(IngestOptions::default(), true, places);
     let mut w = Watcher {
         store,
         fetcher: Fetcher::new(secs(args.timeout)),

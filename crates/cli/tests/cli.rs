@@ -8,6 +8,8 @@ fn sitrep(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_sitrep"))
         .args(args)
         .env_remove("SITREP_DB")
+        // No imported gazetteer unless a test makes one.
+        .env("SITREP_GAZETTEER", "/nonexistent/sitrep/gazetteer.idx")
         .output()
         .expect("the sitrep binary runs")
 }
@@ -324,6 +326,106 @@ fn bench_times_every_stage_and_cleans_up_its_database() {
     }
     let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
     assert!(left.is_empty(), "left behind: {left:?}");
+}
+
+/// OCHA COD-AB settlements and units in their published layout, written for this test.
+const SETTLEMENTS: &str = "#source: written for the test
+pcode\tname_en\tname_uk\tname_uk_latin\thromada_pcode\thromada_en\traion_pcode\traion_en\toblast_pcode\toblast_en\tlat\tlon
+UA1412009002\tZarichkove Pershe\tЗарічкове Перше\t\tUA1412009\tKramatorska\tUA1412\tKramatorskyi\tUA14\tDonetska\t48.6610\t37.6320
+";
+const UNITS: &str = "pcode\tlevel\tname_en\tname_uk\tparent_pcode\tlat\tlon
+UA1412\tadmin2\tKramatorskyi\tКраматорський\tUA14\t48.77\t37.52
+UA1412009\tadmin3\tKramatorska\tКраматорська\tUA1412\t48.73\t37.55
+";
+
+#[test]
+fn gazetteer_import_info_place_and_extract_use_the_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, u) = (dir.path().join("s.tsv"), dir.path().join("u.tsv"));
+    std::fs::write(&s, SETTLEMENTS).unwrap();
+    std::fs::write(&u, UNITS).unwrap();
+    let idx = dir.path().join("sub").join("g.idx");
+    let idx_s = idx.to_str().unwrap();
+    let out = sitrep(&[
+        "--gazetteer",
+        idx_s,
+        "gazetteer",
+        "import",
+        s.to_str().unwrap(),
+        u.to_str().unwrap(),
+    ]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout} {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("OCHA COD-AB settlements (1 rows, 1 records"),
+        "{stdout}"
+    );
+    assert!(idx.exists());
+
+    let out = sitrep(&["--gazetteer", idx_s, "gazetteer", "info"]);
+    let info = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        info.contains("imported index") && info.contains("community: 1"),
+        "{info}"
+    );
+    let out = sitrep(&["gazetteer", "info"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("compiled-in only"));
+
+    let out = sitrep(&[
+        "--gazetteer",
+        idx_s,
+        "place",
+        "Zarechkove Pershe",
+        "--region",
+        "Kramatorsky district",
+    ]);
+    let place = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let first = place.lines().nth(1).unwrap_or("");
+    assert!(
+        first.contains("Zarichkove Pershe") && first.contains("named with"),
+        "{place}"
+    );
+
+    // SITREP_GAZETTEER names the index for every command.
+    let input = dir.path().join("a.txt");
+    std::fs::write(
+        &input,
+        "Shelling hit the village of Zarichkove Pershe overnight.",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(["extract", "--mentions", input.to_str().unwrap()])
+        .env("SITREP_GAZETTEER", &idx)
+        .output()
+        .unwrap();
+    let docs = jsonl(&out);
+    let ids: Vec<&str> = docs[0]["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["type"] == "place")
+        .filter_map(|m| m["value"]["id"].as_str())
+        .collect();
+    assert_eq!(ids, ["ocha:UA1412009002"]);
+
+    // A missing or damaged index named on the command line is an error naming it.
+    let out = sitrep(&["--gazetteer", "/nonexistent/g.idx", "place", "Kyiv"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/g.idx"));
+    std::fs::write(dir.path().join("bad.idx"), "not an index").unwrap();
+    let bad = dir.path().join("bad.idx");
+    let out = sitrep(&["--gazetteer", bad.to_str().unwrap(), "place", "Kyiv"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.idx"));
 }
 
 fn fixture(name: &str) -> String {

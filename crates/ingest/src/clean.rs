@@ -336,6 +336,11 @@ pub(crate) fn clean_normalised(paragraphs: Vec<String>, title: Option<&str>) -> 
         drop[start] = true;
         start += 1;
     }
+    // A text that is nothing but short labels ("Donetsk Airport", "Popasna") is its own
+    // content, not navigation around some other.
+    if n > 0 && drop.iter().all(|&d| d) {
+        drop.fill(false);
+    }
     for (p, d) in kept.into_iter().zip(drop) {
         if d {
             out.dropped.push((Rule::Label, p));
@@ -503,6 +508,25 @@ mod tests {
             ]
         );
         assert!(c.dropped.iter().filter(|(r, _)| *r == Rule::Label).count() == 3);
+    }
+
+    #[test]
+    fn a_text_of_labels_alone_is_kept() {
+        for text in [
+            &["Donetsk Airport"][..],
+            &["Popasna"],
+            &["Kramatorsk", "Sloviansk"],
+        ] {
+            let c = run(text);
+            assert_eq!(c.paragraphs, text, "{text:?}");
+            assert!(c.dropped.is_empty());
+        }
+        // Labels around real content still go.
+        let c = run(&[
+            "World",
+            "Russian drones struck a depot near Kramatorsk overnight.",
+        ]);
+        assert_eq!(c.paragraphs.len(), 1);
     }
 
     #[test]

@@ -22,7 +22,8 @@ pub use event::{
     LocationPrecision, Stance, Status,
 };
 pub use mention::{
-    Actor, ActorKind, Count, Feature, Mention, MentionValue, Place, Side, Weapon, WeaponClass,
+    Actor, ActorKind, Anchor, Count, Feature, Mention, MentionValue, NameMatch, Place,
+    PlaceContext, PlacePrecision, Side, Weapon, WeaponClass,
 };
 
 use chrono::NaiveDate;

@@ -28,6 +28,9 @@ pub enum MentionValue {
     Weapon(Weapon),
     Date(DateValue),
     Quantity(Count),
+    /// How the place mention with the same span was read (see [`PlaceContext`]); it follows
+    /// that mention.
+    PlaceContext(PlaceContext),
 }
 
 /// A gazetteer record.
@@ -45,6 +48,80 @@ pub struct Place {
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub population: Option<u64>,
+}
+
+/// How a place mention was read: the precision of the record, the administrative units it
+/// lies in, what the words around it said ("X, Y district, Z region"; "20 km from X") and how
+/// its name met the gazetteer. Recognition gives one for each place mention that has more to
+/// say than its [`Place`], with the same span, right after it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceContext {
+    /// The id of the place this describes (the [`Place`] mention with the same span).
+    pub id: String,
+    pub precision: PlacePrecision,
+    /// The second-level unit (raion, district) the place lies in, or is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin2: Option<String>,
+    /// The territorial community (hromada) the place lies in, or is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub community: Option<String>,
+    /// The text names the place by a name it bore before it was renamed ("Artemivsk").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub former_name: bool,
+    /// How the text's spelling met the gazetteer's names.
+    pub matched: NameMatch,
+    /// The units or places named with it in the same phrase that placed it ("Slavyansky
+    /// district", "Donetsk region", "near Slavyansk"), as the text writes them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub within: Vec<String>,
+    /// The place is a point of reference, not the place itself: "20 km north of X".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<Anchor>,
+}
+
+/// How precisely a place record locates something.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlacePrecision {
+    Country,
+    /// A first-level region (oblast, krai, state).
+    Admin1,
+    /// A second-level unit (raion, district).
+    Admin2,
+    /// A territorial community (hromada): a town or village with the settlements around it.
+    Community,
+    /// A city, town or village.
+    Settlement,
+    Airport,
+    /// A landmark (a hill, a height) or a named area.
+    Site,
+}
+
+/// How the text's spelling of a name met the gazetteer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NameMatch {
+    /// As a name of the record is written (case, diacritics and punctuation aside).
+    Exact,
+    /// Through the transliteration folding ("Slavyansk" for "Sloviansk").
+    Folded,
+    /// Through the loose form that lets Russian and Ukrainian forms meet ("Gorlovka" for
+    /// "Horlivka"), with support from the text.
+    Loose,
+}
+
+/// A place named as a point of reference: "20 km north of Kramatorsk", "32km north-west of
+/// Luhansk". What happened is near it, not at it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Anchor {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distance_km: Option<f64>,
+    /// The compass direction from the anchor, as written ("north-west").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<String>,
+    /// The byte span of the words that make it an anchor ("20 km north of").
+    pub start: usize,
+    pub end: usize,
 }
 
 /// The kind of a gazetteer record.

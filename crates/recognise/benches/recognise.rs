@@ -5,8 +5,9 @@
 //! `cargo bench -p sitrep-recognise --bench recognise -- FILE...` reads the texts from the
 //! files: JSON Lines records with a `text` field (as `sitrep extract` prints them) or plain text
 //! files. Without files it uses the crate's benchmark corpus. Each measurement is the fastest
-//! of several rounds; nothing is asserted about time. `--rounds=N` sets the number of rounds
-//! and `--only=STAGE` measures one stage, for a profiler.
+//! of several rounds; nothing is asserted about time. `--rounds=N` sets the number of rounds,
+//! `--only=STAGE` measures one stage, for a profiler, and `--gazetteer=PATH` uses an imported
+//! gazetteer index.
 
 use sitrep_model::Document;
 use sitrep_recognise::{dates, numbers, Recogniser};
@@ -59,8 +60,18 @@ fn main() {
         eprintln!("no text to measure");
         return;
     }
+    // `--gazetteer=PATH` recognises places with an imported index (`sitrep gazetteer import`).
     let t = Instant::now();
-    let r = Recogniser::new();
+    let r = match std::env::args().find_map(|a| a.strip_prefix("--gazetteer=").map(String::from)) {
+        Some(path) => {
+            let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+            let g = sitrep_recognise::places::Gazetteer::from_index(&path, bytes)
+                .unwrap_or_else(|e| panic!("{e}"));
+            println!("gazetteer: {path} ({} records)", g.len());
+            Recogniser::with_places(g)
+        }
+        None => Recogniser::new(),
+    };
     println!("resources loaded in {} ms", t.elapsed().as_millis());
     let docs: Vec<Document> = texts
         .iter()

@@ -31,8 +31,13 @@ pub struct Recogniser {
 impl Recogniser {
     /// Loads the embedded gazetteer and catalogues.
     pub fn new() -> Self {
+        Self::with_places(places::Gazetteer::embedded())
+    }
+
+    /// The embedded catalogues with `places` as the gazetteer (an imported index, say).
+    pub fn with_places(places: places::Gazetteer) -> Self {
         Recogniser {
-            places: places::Gazetteer::embedded(),
+            places,
             actors: actors::ActorCatalogue::embedded(),
             weapons: weapons::WeaponCatalogue::embedded(),
         }
@@ -51,7 +56,7 @@ impl Recogniser {
             .chain(weapons.iter())
             .map(|m| m.span())
             .collect();
-        let places = self.places.find(text, &taken);
+        let places = self.places.find_dated(text, &taken, doc.published);
         let (dates, quantities) = dates_and_quantities(text, doc.published);
         let mut out = Vec::with_capacity(
             actors.len() + weapons.len() + places.len() + dates.len() + quantities.len(),

@@ -21,284 +21,28 @@
 //! The lookup helpers [`Gazetteer::by_id`], [`Gazetteer::admin1_of`], [`Gazetteer::country`] and
 //! [`Gazetteer::lookup`] serve later stages that need a record without a text.
 
+mod evidence;
+mod fold;
+mod import;
 mod load;
+mod matching;
+mod resolve;
 mod tokens;
+mod words;
 
+use evidence::Evidence;
+pub use import::{Format, ImportError, Imported, Importer, SourceReport};
 pub(crate) use load::FxMap;
 pub use load::GazetteerError;
-use load::{Data, KeyRef, NameSet};
-use sitrep_model::{Feature, Mention, MentionValue, Place, Span};
+use load::{Data, KeyRef};
+use matching::{airport_phrase_at, region_word_at, weapon_word_follows, Kind, Match, Tier};
+use resolve::Context;
+use sitrep_model::{
+    Anchor, Feature, Mention, MentionValue, NameMatch, Place, PlaceContext, PlacePrecision, Span,
+};
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
-use tokens::{norm, tokenize, Token};
-
-/// Words after a name that make it a first-level region ("Bryansk region", "Kharkiv Oblast").
-const REGION_WORDS: &[&str] = &[
-    "region",
-    "regions",
-    "oblast",
-    "oblasts",
-    "province",
-    "provinces",
-    "krai",
-    "kray",
-    "direction",
-    "область",
-    "области",
-    "області",
-    "обл",
-];
-
-/// Word sequences after a name that make it an airport.
-const AIRPORT_PHRASES: &[&[&str]] = &[
-    &["international", "airport"],
-    &["military", "airfield"],
-    &["military", "airport"],
-    &["air", "base"],
-    &["air", "field"],
-    &["air", "station"],
-    &["airport"],
-    &["airfield"],
-    &["airbase"],
-    &["aerodrome"],
-    &["airstrip"],
-    &["аэропорт"],
-    &["аеропорт"],
-    &["аэродром"],
-    &["аеродром"],
-];
-
-/// Capitalised words after a place name that make the pair the name of an organisation, a
-/// newspaper or a document rather than a place ("Kyiv Independent", "The Moscow Times").
-const ORG_WORDS: &[&str] = &[
-    "times",
-    "post",
-    "independent",
-    "herald",
-    "telegraph",
-    "journal",
-    "gazette",
-    "news",
-    "tribune",
-    "mail",
-    "daily",
-    "express",
-    "review",
-    "standard",
-    "chronicle",
-    "observer",
-    "insider",
-    "monitor",
-    "pravda",
-    "airlines",
-    "university",
-    "institute",
-    "dynamo",
-    "fc",
-    "patriarchate",
-    "memorandum",
-    "declaration",
-    "accords",
-    "protocol",
-    "format",
-    "convention",
-    "communique",
-    "echo",
-    "today",
-];
-
-/// Words that, next to a name, make it the name of a vessel.
-const VESSEL_WORDS: &[&str] = &[
-    "cruiser",
-    "ship",
-    "warship",
-    "frigate",
-    "vessel",
-    "submarine",
-    "flagship",
-    "corvette",
-    "tanker",
-    "destroyer",
-    "boat",
-];
-
-/// Words after a name that make it the name of a weapon ("Iskander missile", "Neptune system").
-const WEAPON_WORDS: &[&str] = &[
-    "missile",
-    "missiles",
-    "system",
-    "systems",
-    "launcher",
-    "launchers",
-    "rocket",
-    "rockets",
-    "complex",
-    "complexes",
-    "drone",
-    "drones",
-    "class",
-];
-
-/// Titles before a name that make it a person's name.
-const TITLES: &[&str] = &[
-    "president",
-    "minister",
-    "governor",
-    "mayor",
-    "general",
-    "gen",
-    "colonel",
-    "col",
-    "commander",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "sir",
-    "lord",
-    "lady",
-    "pope",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "chancellor",
-    "senator",
-    "sen",
-    "rep",
-    "ambassador",
-    "secretary",
-    "admiral",
-    "lieutenant",
-    "lt",
-    "sergeant",
-    "sgt",
-    "captain",
-    "capt",
-    "maj",
-    "marshal",
-    "patriarch",
-    "premier",
-    "envoy",
-    "deputy",
-];
-
-/// Capitalised words that may stand before a place name without making it a surname.
-const MODIFIERS: &[&str] = &[
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "greater",
-    "upper",
-    "lower",
-    "north",
-    "south",
-    "east",
-    "west",
-    "new",
-    "old",
-    "downtown",
-    "occupied",
-    "liberated",
-    "in",
-    "near",
-    "from",
-    "to",
-    "at",
-    "outside",
-    "over",
-    "across",
-    "the",
-    "of",
-    "and",
-    "or",
-    "on",
-    "into",
-    "towards",
-];
-
-/// Verbs of speech: a small place that "said" something is a person.
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "wrote",
-    "argued",
-    "noted",
-    "explained",
-    "stated",
-    "asked",
-    "replied",
-    "tweeted",
-    "posted",
-    "insisted",
-    "warned",
-    "urged",
-];
-
-/// Month and weekday names: never single-word places ("March" is a town in England).
-const CALENDAR_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// Demonyms and their countries: never a place themselves, they tell what the text is about.
-const DEMONYMS: &[(&str, &str)] = &[
-    ("russian", "RU"),
-    ("russians", "RU"),
-    ("ukrainian", "UA"),
-    ("ukrainians", "UA"),
-    ("belarusian", "BY"),
-    ("belarusians", "BY"),
-    ("kremlin", "RU"),
-    ("crimean", "UA"),
-    ("polish", "PL"),
-    ("american", "US"),
-    ("americans", "US"),
-    ("british", "GB"),
-    ("french", "FR"),
-    ("german", "DE"),
-    ("moldovan", "MD"),
-    ("georgian", "GE"),
-    ("chinese", "CN"),
-    ("iranian", "IR"),
-    ("turkish", "TR"),
-    ("israeli", "IL"),
-    ("texan", "US"),
-    ("российский", "RU"),
-    ("российские", "RU"),
-    ("українські", "UA"),
-    ("український", "UA"),
-];
-
-/// Countries this system reports on most: a small prior for their records when a name is shared.
-const FOCUS_COUNTRIES: &[&str] = &["UA", "RU", "BY"];
-
-/// Places smaller than this need their country to be named elsewhere in the text.
-const MIN_POPULATION_WITHOUT_CONTEXT: u64 = 5000;
+use tokens::{norm, tokenize};
 
 /// The embedded gazetteer. Cloning is cheap: the data is shared.
 #[derive(Clone)]
@@ -314,42 +58,6 @@ impl std::fmt::Debug for Gazetteer {
     }
 }
 
-/// What the neighbours of a name make of it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Verdict {
-    Place,
-    /// Part of a person's name.
-    Person,
-    /// A newspaper, a ship, a common word.
-    Other,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Plain,
-    Region,
-    Airport,
-}
-
-/// A name found in the text, before disambiguation.
-#[derive(Debug, Clone)]
-struct Match {
-    /// Token range of the name.
-    ti: usize,
-    tj: usize,
-    /// Byte span of the whole mention (name plus region or airport words).
-    start: usize,
-    end: usize,
-    key: String,
-    kind: Kind,
-    /// Candidates for the name itself.
-    cands: Vec<KeyRef>,
-    /// Region or airport candidates for phrases.
-    phrase_cands: Vec<KeyRef>,
-    /// The name is a common English word: it needs its country named elsewhere.
-    needs_context: bool,
-}
-
 fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
     let dp = p2 - p1;
@@ -361,47 +69,6 @@ fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 /// Distance in kilometres between two places.
 pub fn distance_km(a: &Place, b: &Place) -> f64 {
     haversine_km(a.lat, a.lon, b.lat, b.lon)
-}
-
-fn is_cyrillic(w: &str) -> bool {
-    w.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c))
-}
-
-fn in_list(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
-}
-
-fn demonym_country(w: &str) -> Option<&'static str> {
-    /// The demonyms, and a bit set of the (first byte, last byte) pairs they have: most words
-    /// of a text are ruled out by one bit before any hashing.
-    struct Index {
-        pairs: Box<[u64; 1024]>,
-        map: FxMap<&'static str, &'static str>,
-    }
-    fn pair(w: &[u8]) -> usize {
-        (usize::from(w[0]) << 8) | usize::from(w[w.len() - 1])
-    }
-    static INDEX: OnceLock<Index> = OnceLock::new();
-    // Every demonym is at least five bytes long.
-    if w.len() < 5 {
-        return None;
-    }
-    let index = INDEX.get_or_init(|| {
-        let mut pairs = Box::new([0u64; 1024]);
-        for (d, _) in DEMONYMS {
-            let p = pair(d.as_bytes());
-            pairs[p / 64] |= 1 << (p % 64);
-        }
-        Index {
-            pairs,
-            map: DEMONYMS.iter().copied().collect(),
-        }
-    });
-    let p = pair(w.as_bytes());
-    if index.pairs[p / 64] & (1 << (p % 64)) == 0 {
-        return None;
-    }
-    index.map.get(w).copied()
 }
 
 impl Gazetteer {
@@ -418,6 +85,29 @@ impl Gazetteer {
         Ok(Gazetteer {
             d: Arc::new(Data::from_gz(name, bytes)?),
         })
+    }
+
+    /// Reads a gazetteer index made by [`Gazetteer::import`] (the file `sitrep gazetteer
+    /// import` writes); `name` labels errors. The index is used as it is read: its name tables
+    /// are not rebuilt.
+    pub fn from_index(name: &str, bytes: Vec<u8>) -> Result<Self, GazetteerError> {
+        Ok(Gazetteer {
+            d: Arc::new(Data::from_index(name, load::Bytes::owned(bytes))?),
+        })
+    }
+
+    /// Merges the files read by `importer` into the compiled-in gazetteer and builds the index
+    /// of the result (see [`Importer`]). `stamp` (a date, say) is kept in the index's
+    /// description.
+    pub fn import(importer: Importer, stamp: &str) -> Result<Imported, ImportError> {
+        let base = Gazetteer::embedded();
+        importer.finish(&base.d, stamp)
+    }
+
+    /// What the gazetteer was built from: for an imported index, its date and each source
+    /// file with its format and counts, one per line; empty for the compiled-in gazetteer.
+    pub fn description(&self) -> &str {
+        &self.d.meta
     }
 
     /// The number of records.
@@ -505,920 +195,429 @@ impl Gazetteer {
         &self.d.records[r.idx as usize].place
     }
 
-    /// Importance of a record for a name, before context: population (log scale), feature,
-    /// capital status, whether the name is the record's own, and the reporting focus.
-    fn base(&self, r: KeyRef) -> f64 {
-        let rec = &self.d.records[r.idx as usize];
-        let p = &rec.place;
-        let pop = rec.rank_population as f64;
-        let mut s = (pop + 10.0).log10();
-        match p.feature {
-            Feature::Country => s += 4.0,
-            Feature::Admin1 => s += 0.5,
-            Feature::Region => s = 7.0,
-            Feature::Airport => s = 3.0,
-            _ => {}
-        }
-        if rec.capital {
-            s += 1.0;
-        }
-        if r.primary {
-            s += 1.5;
-        } else if r.similar {
-            s += 0.75;
-        }
-        if p.country
-            .as_deref()
-            .is_some_and(|c| FOCUS_COUNTRIES.contains(&c))
-        {
-            s += 1.5;
-        }
-        s
-    }
-
-    fn context_bonus(&self, r: KeyRef, ctx: &Context, own: Option<usize>) -> f64 {
-        let rec = &self.d.records[r.idx as usize];
-        let p = &rec.place;
-        let mut s = 0.0;
-        if let Some(cc) = p.country.as_deref() {
-            let w = ctx.weight_excluding(cc, own);
-            if w > 0.0 {
-                s += 2.0;
-                if ctx.top_country == Some(cc) {
-                    s += 1.0;
-                }
-            }
-            if !rec.admin1_code.is_empty() && ctx.other_in_admin1(cc, &rec.admin1_code, own) {
-                s += 1.0;
-            }
-        }
-        if ctx.anchors.iter().any(|&(lat, lon, m)| {
-            Some(m) != own
-                && (lat - p.lat).abs() < 1.5
-                && haversine_km(lat, lon, p.lat, p.lon) < 150.0
-        }) {
-            s += 1.0;
-        }
-        s
-    }
-
-    /// Whether a candidate is important enough, or supported enough by the text, to be named
-    /// by a bare word.
-    fn eligible(&self, r: KeyRef, ctx: &Context, own: Option<usize>) -> bool {
-        let p = self.place(r);
-        if matches!(
-            p.feature,
-            Feature::Country | Feature::Admin1 | Feature::Region | Feature::Airport
-        ) {
-            return true;
-        }
-        if p.population.unwrap_or(0) >= MIN_POPULATION_WITHOUT_CONTEXT {
-            return true;
-        }
-        p.country
-            .as_deref()
-            .is_some_and(|cc| ctx.weight_excluding(cc, own) > 0.0)
-    }
-
-    fn best_plain(&self, refs: &[KeyRef], ctx: &Context, own: Option<usize>) -> Option<KeyRef> {
-        let mut best: Option<(f64, KeyRef)> = None;
-        for &r in refs {
-            if own.is_some() && !self.eligible(r, ctx, own) {
-                continue;
-            }
-            let mut s = self.base(r) + self.context_bonus(r, ctx, own);
-            if let Some(q) = own.and_then(|m| ctx.qualifier.get(&m)) {
-                if self.qualifies(r, q) {
-                    s += 5.0;
-                }
-            }
-            if best.is_none_or(|(b, _)| s > b) {
-                best = Some((s, r));
-            }
-        }
-        best.map(|(_, r)| r)
-    }
-
-    /// Whether `q` (a country or region named right after the place, as in "Odessa, Texas")
-    /// contains the candidate.
-    fn qualifies(&self, r: KeyRef, q: &Place) -> bool {
-        let rec = &self.d.records[r.idx as usize];
-        match q.feature {
-            Feature::Country => rec.place.country == q.country,
-            Feature::Admin1 => {
-                rec.place.country == q.country
-                    && self
-                        .d
-                        .by_id
-                        .get(&q.id)
-                        .is_some_and(|&i| self.d.records[i as usize].admin1_code == rec.admin1_code)
-            }
-            _ => false,
-        }
-    }
-
-    /// Region records for a name: regions named so, and regions whose namesake city is named so.
-    fn region_candidates(&self, key: &str) -> Vec<KeyRef> {
-        let mut out: Vec<KeyRef> = Vec::new();
-        for src in [self.d.region_keys.get(key), self.d.keys.get(key)]
-            .into_iter()
-            .flatten()
-        {
-            for r in src {
-                if self.place(*r).feature == Feature::Admin1 && !out.iter().any(|o| o.idx == r.idx)
-                {
-                    out.push(*r);
-                }
-            }
+    /// Record counts by level: "country", "admin1", "admin2" (raions and districts),
+    /// "community", "settlement", "airport", "site".
+    pub fn level_counts(&self) -> HashMap<&'static str, usize> {
+        let mut out = HashMap::new();
+        for r in &self.d.records {
+            let level = match precision_of(r.feature_code) {
+                PlacePrecision::Country => "country",
+                PlacePrecision::Admin1 => "admin1",
+                PlacePrecision::Admin2 => "admin2",
+                PlacePrecision::Community => "community",
+                PlacePrecision::Settlement => "settlement",
+                PlacePrecision::Airport => "airport",
+                PlacePrecision::Site => "site",
+            };
+            *out.entry(level).or_insert(0) += 1;
         }
         out
     }
 
-    fn best_region(
+    /// Every record a name may stand for, best first, scored as in running text where the
+    /// name is followed by `region` ("X, R") or by "near `near`": the terms of each score say
+    /// why a place is chosen. A name that matches nothing gives no candidates.
+    pub fn candidates(
         &self,
-        key: &str,
-        cands: &[KeyRef],
-        ctx: &Context,
-        own: Option<usize>,
-    ) -> Option<KeyRef> {
-        let cities = self.d.keys.get(key);
-        let mut best: Option<(f64, KeyRef)> = None;
-        for &r in cands {
-            let rec = &self.d.records[r.idx as usize];
-            let mut s = self.base(r) + self.context_bonus(r, ctx, own);
-            // A "region" phrase names an oblast or province, not a city with region status.
-            if rec.place.name.ends_with(" City") {
-                s -= 4.0;
+        name: &str,
+        near: Option<&str>,
+        region: Option<&str>,
+    ) -> Vec<Candidate> {
+        let mut text: String = {
+            let mut c = name.trim().chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect(),
+                None => return Vec::new(),
             }
-            // The region holding a large city of that name is the likely one.
-            if cities.is_some_and(|cs| {
-                cs.iter().any(|c| {
-                    let cr = &self.d.records[c.idx as usize];
-                    cr.place.country == rec.place.country
-                        && cr.admin1_code == rec.admin1_code
-                        && cr.place.population.unwrap_or(0) >= 20_000
-                })
-            }) {
-                s += 2.0;
-            }
-            if best.is_none_or(|(b, _)| s > b) {
-                best = Some((s, r));
-            }
+        };
+        let name_end = text.len();
+        if let Some(r) = region {
+            text.push_str(", ");
+            text.push_str(r.trim());
         }
-        best.map(|(_, r)| r)
-    }
-
-    /// (airport candidates by name, city candidates) for "X airport".
-    fn airport_match_cands(&self, key: &str) -> (Vec<KeyRef>, Vec<KeyRef>) {
-        let mut air: Vec<KeyRef> = Vec::new();
-        for src in [self.d.airport_keys.get(key), self.d.keys.get(key)]
-            .into_iter()
-            .flatten()
-        {
-            for r in src {
-                if self.place(*r).feature == Feature::Airport && !air.iter().any(|o| o.idx == r.idx)
-                {
-                    air.push(*r);
+        if let Some(n) = near {
+            text.push_str(" near ");
+            text.push_str(n.trim());
+        }
+        let mut arena = String::new();
+        let toks = tokenize(&text, &mut arena);
+        let mut matches = self.raw_matches(&text, &toks, &[]);
+        self.filter_matches(&toks, &mut matches);
+        let Some(mi) = matches
+            .iter()
+            .position(|m| m.start == 0 && m.end >= name_end.min(m.end))
+        else {
+            return Vec::new();
+        };
+        let ctx = self.context(&toks, &matches, None);
+        self.mark_countries(&mut matches);
+        let links = evidence::links(&text, &toks, &matches);
+        let anchors = vec![None; matches.len()];
+        let mut picks: Vec<Option<Pick>> = vec![None; matches.len()];
+        for qi in (mi + 1..matches.len()).rev() {
+            let ev = self.evidence_for(&text, qi, &matches, &links, &anchors, &picks);
+            picks[qi] = self.pick(qi, &matches[qi], &toks, &ctx, &ev);
+        }
+        let ev = self.evidence_for(&text, mi, &matches, &links, &anchors, &picks);
+        let m = &matches[mi];
+        let refs: Vec<(KeyRef, Tier)> = match m.kind {
+            Kind::Plain => m
+                .cands
+                .iter()
+                .map(|&r| (r, m.tier))
+                .chain(m.extra.iter().copied())
+                .collect(),
+            _ => m
+                .phrase_cands
+                .iter()
+                .chain(&m.cands)
+                .map(|&r| (r, m.tier))
+                .collect(),
+        };
+        let mut out: Vec<Candidate> = refs
+            .iter()
+            .map(|&(r, tier)| {
+                let mut parts = Vec::new();
+                let score = self.score(r, &ctx, Some(mi), &ev, tier, Some(&mut parts));
+                let rec = &self.d.records[r.idx as usize];
+                let placed = ev.any() && self.evidence_score(r.idx, &ev, None) > 0.0;
+                Candidate {
+                    place: rec.place.clone(),
+                    score,
+                    parts,
+                    level: match precision_of(rec.feature_code) {
+                        PlacePrecision::Community => "community",
+                        PlacePrecision::Settlement => "settlement",
+                        PlacePrecision::Admin2 => "admin2",
+                        PlacePrecision::Admin1 => "admin1",
+                        PlacePrecision::Country => "country",
+                        PlacePrecision::Airport => "airport",
+                        PlacePrecision::Site => "site",
+                    },
+                    admin2: (!rec.admin2_name.is_empty()).then(|| rec.admin2_name.clone()),
+                    matched: format!(
+                        "{:?}{}{}",
+                        tier,
+                        if r.former { ", a former name" } else { "" },
+                        if placed || self.eligible_with(r, &ctx, Some(mi), &ev, tier) {
+                            ""
+                        } else {
+                            ", too small to be named without its country"
+                        }
+                    )
+                    .to_lowercase(),
                 }
-            }
-        }
-        let cities = self
-            .d
-            .keys
-            .get(key)
-            .map(|v| {
-                v.iter()
-                    .copied()
-                    .filter(|r| self.place(*r).feature != Feature::Airport)
-                    .collect()
             })
-            .unwrap_or_default();
-        (air, cities)
-    }
-
-    /// The airport for "X airport": near the best city called X, else the best airport so named.
-    fn best_airport(
-        &self,
-        m: &(Vec<KeyRef>, Vec<KeyRef>),
-        ctx: &Context,
-        own: Option<usize>,
-    ) -> Option<KeyRef> {
-        let (air, cities) = m;
-        if let Some(city) = self.best_plain(cities, ctx, own) {
-            let c = self.place(city);
-            let mut best: Option<(f64, KeyRef)> = None;
-            for &a in air {
-                let d = distance_km(c, self.place(a));
-                if d < 60.0 && best.is_none_or(|(b, _)| d < b) {
-                    best = Some((d, a));
-                }
-            }
-            if best.is_none() {
-                // Airports are sorted by latitude: scan the band within 0.3° (about 33 km).
-                let recs = &self.d.records;
-                let from = self
-                    .d
-                    .airports
-                    .partition_point(|&a| recs[a as usize].place.lat < c.lat - 0.3);
-                for &a in &self.d.airports[from..] {
-                    let rec = &recs[a as usize];
-                    if rec.place.lat > c.lat + 0.3 {
-                        break;
-                    }
-                    let d = distance_km(c, &rec.place);
-                    if d < 30.0 && rec.place.country == c.country && best.is_none_or(|(b, _)| d < b)
-                    {
-                        best = Some((
-                            d,
-                            KeyRef {
-                                idx: a,
-                                primary: false,
-                                upper: false,
-                                similar: false,
-                            },
-                        ));
-                    }
-                }
-            }
-            return best.map(|(_, r)| r);
-        }
-        self.best_plain(air, ctx, own)
+            .collect();
+        out.sort_by(|a, b| b.score.total_cmp(&a.score));
+        out
     }
 
     /// Place mentions in `text`, skipping spans already `taken` by actors and weapons.
     pub fn find(&self, text: &str, taken: &[Span]) -> Vec<Mention> {
+        self.find_dated(text, taken, None)
+    }
+
+    /// [`Gazetteer::find`] for a text published on `published`: the front line of that day
+    /// weighs among places of the same name.
+    pub fn find_dated(
+        &self,
+        text: &str,
+        taken: &[Span],
+        published: Option<chrono::NaiveDate>,
+    ) -> Vec<Mention> {
         let mut arena = String::new();
         let toks = tokenize(text, &mut arena);
         let mut matches = self.raw_matches(text, &toks, taken);
         self.filter_matches(&toks, &mut matches);
-        let ctx = self.context(&toks, &matches);
-        let mut chosen: Vec<Option<(KeyRef, usize, usize)>> = Vec::with_capacity(matches.len());
-        for (mi, m) in matches.iter().enumerate() {
-            let pick = match m.kind {
-                Kind::Region => self
-                    .best_region(&m.key, &m.phrase_cands, &ctx, Some(mi))
-                    .map(|r| (r, m.start, m.end)),
-                Kind::Airport => {
-                    let pair = (m.phrase_cands.clone(), m.cands.clone());
-                    match self.best_airport(&pair, &ctx, Some(mi)) {
-                        Some(r) => Some((r, m.start, m.end)),
-                        None => self
-                            .best_plain(&m.cands, &ctx, Some(mi))
-                            .map(|r| (r, toks[m.ti].start, toks[m.tj - 1].end)),
-                    }
-                }
-                Kind::Plain => self.best_plain(&m.cands, &ctx, Some(mi)).and_then(|r| {
-                    let p = self.place(r);
-                    let cc = p.country.as_deref().unwrap_or("");
-                    let supported = ctx.weight_excluding(cc, Some(mi)) > 0.0;
-                    // A common word names a place only as that place's own name ("Reading"),
-                    // never as a former or foreign one, and only in a text about its country.
-                    if m.needs_context && (!supported || !r.primary) {
-                        return None;
-                    }
-                    // "Iskander ballistic missiles", "Neptune missile": a small town the text
-                    // is not about, named before a weapon word, is the weapon.
-                    if !supported
-                        && p.feature == Feature::City
-                        && p.population.unwrap_or(0) < 100_000
-                        && weapon_word_follows(&toks, m.tj)
-                    {
-                        return None;
-                    }
-                    Some((r, m.start, m.end))
-                }),
-            };
-            chosen.push(pick);
+        if matches.is_empty() {
+            return Vec::new();
         }
-        chosen
-            .into_iter()
-            .flatten()
-            .filter_map(|(r, s, e)| {
-                Some(Mention {
-                    value: MentionValue::Place(self.place(r).clone()),
-                    text: text.get(s..e)?.to_string(),
-                    start: s,
-                    end: e,
-                })
-            })
-            .collect()
-    }
-
-    /// Every name in the text, longest first, with region and airport phrases recognised.
-    fn raw_matches(&self, text: &str, toks: &[Token], taken: &[Span]) -> Vec<Match> {
-        let mut out: Vec<Match> = Vec::new();
-        let mut key = String::new();
-        let tok_taken = taken_tokens(toks, taken);
-        // The name filter for every capitalised word, in one pass apart from the rules below:
-        // its lookups are independent memory accesses that the processor can overlap there.
-        // One look answers for the word as a name and as the first word of a longer name.
-        let filter_hits: Vec<[bool; 2]> = toks
+        let ctx = self.context(&toks, &matches, published);
+        self.mark_countries(&mut matches);
+        let links = evidence::links(text, &toks, &matches);
+        let anchors: Vec<Option<evidence::AnchorPhrase>> = matches
             .iter()
-            .map(|t| {
-                if t.cap {
-                    self.d.filter.may_contain(t.norm)
-                } else {
-                    [false; 2]
-                }
+            .map(|m| {
+                (m.kind == Kind::Plain)
+                    .then(|| evidence::anchor_before(text, m.start))
+                    .flatten()
             })
             .collect();
-        let mut i = 0;
-        while i < toks.len() {
-            let t = &toks[i];
-            if !t.cap || demonym_country(t.norm).is_some() {
-                i += 1;
-                continue;
-            }
-            // "Харківська область", "Брянской области": a Cyrillic adjective before the word for
-            // oblast names the region.
-            if let Some(end_tok) =
-                region_word_at(toks, i + 1).filter(|&e| is_cyrillic(toks[e].norm))
-            {
-                let end = toks[end_tok].end;
-                if let Some(cands) = self
-                    .d
-                    .cyrillic_region_stems
-                    .get(&load::cyrillic_stem(t.norm))
-                {
-                    if !taken.iter().any(|s| s.overlaps(Span::new(t.start, end))) {
-                        out.push(Match {
-                            ti: i,
-                            tj: i + 1,
-                            start: t.start,
-                            end,
-                            key: t.norm.to_string(),
-                            kind: Kind::Region,
-                            cands: Vec::new(),
-                            phrase_cands: cands.to_vec(),
-                            needs_context: false,
-                        });
-                        i = end_tok + 1;
-                        continue;
-                    }
-                }
-            }
-            // "Харківщина", "на Сумщині": the Ukrainian collective name of a region.
-            if let Some(stem) = ["щина", "щини", "щині", "щину", "щиною"]
-                .iter()
-                .find_map(|suf| t.norm.strip_suffix(suf))
-            {
-                let stem = load::cyrillic_stem(stem);
-                if let Some(cands) = self.d.cyrillic_region_stems.get(&stem) {
-                    if !taken.iter().any(|s| s.overlaps(Span::new(t.start, t.end))) {
-                        out.push(Match {
-                            ti: i,
-                            tj: i + 1,
-                            start: t.start,
-                            end: t.end,
-                            key: t.norm.to_string(),
-                            kind: Kind::Region,
-                            cands: Vec::new(),
-                            phrase_cands: cands.to_vec(),
-                            needs_context: false,
-                        });
-                        i += 1;
-                        continue;
-                    }
-                }
-            }
-            // A name of several words starts with a known first word and runs over words
-            // separated by spaces only, none but the last possessive.
-            let first_word = t.norm.split(' ').next().unwrap_or("");
-            let [may_be_name, may_start_name] = filter_hits[i];
-            let may_start_name = if first_word.len() == t.norm.len() {
-                may_start_name
-            } else {
-                self.d.filter.may_contain(first_word)[NameSet::FirstWords as usize]
-            };
-            let mut maxn = 1;
-            if may_start_name && self.d.first_words.contains(first_word) {
-                let limit = self.d.max_words.min(toks.len() - i);
-                while maxn < limit
-                    && toks[i + maxn].joined_to_prev
-                    && !toks[i + maxn - 1].possessive
-                {
-                    maxn += 1;
-                }
-            }
-            let mut found: Option<Match> = None;
-            for n in (1..=maxn).rev() {
-                key.clear();
-                for (k, tk) in toks[i..i + n].iter().enumerate() {
-                    if k > 0 {
-                        key.push(' ');
-                    }
-                    key.push_str(tk.norm);
-                }
-                let last = &toks[i + n - 1];
-                if tok_taken[i..i + n].iter().any(|&x| x) {
-                    continue;
-                }
-                // "US" must be written so; a short word in capitals ("TO", "EST") is an
-                // abbreviation, not a name written in capitals.
-                let short_caps = n == 1 && t.upper && t.norm.chars().count() <= 3;
-                let upper_ok = |r: &KeyRef| {
-                    if r.upper {
-                        toks[i..i + n].iter().all(|t| t.upper || t.norm.len() <= 1)
-                    } else {
-                        !short_caps
-                    }
-                };
-                let follow = i + n;
-                if !last.possessive {
-                    if let Some(end_tok) = region_word_at(toks, follow) {
-                        let cands = self.region_candidates(&key);
-                        if !cands.is_empty() {
-                            // "direction" names a region only when the name is a region's.
-                            let start = article_start(text, toks, i).unwrap_or(t.start);
-                            let end = toks[end_tok].end;
-                            if !taken.iter().any(|s| s.overlaps(Span::new(start, end))) {
-                                found = Some(Match {
-                                    ti: i,
-                                    tj: i + n,
-                                    start,
-                                    end,
-                                    key: key.clone(),
-                                    kind: Kind::Region,
-                                    cands: Vec::new(),
-                                    phrase_cands: cands,
-                                    needs_context: false,
-                                });
-                                break;
-                            }
-                        }
-                    }
-                    if let Some(end_tok) = airport_phrase_at(toks, follow) {
-                        let (air, cities) = self.airport_match_cands(&key);
-                        let cities: Vec<KeyRef> = cities.into_iter().filter(upper_ok).collect();
-                        let end = toks[end_tok].end;
-                        if (!air.is_empty() || !cities.is_empty())
-                            && !taken.iter().any(|s| s.overlaps(Span::new(t.start, end)))
-                        {
-                            found = Some(Match {
-                                ti: i,
-                                tj: i + n,
-                                start: t.start,
-                                end,
-                                key: key.clone(),
-                                kind: Kind::Airport,
-                                cands: cities,
-                                phrase_cands: air,
-                                needs_context: false,
-                            });
-                            break;
-                        }
-                    }
-                }
-                let may_be_key = if n == 1 {
-                    may_be_name
-                } else {
-                    self.d.filter.may_contain(&key)[NameSet::Names as usize]
-                };
-                let refs = if may_be_key {
-                    self.d.keys.get(&key)
-                } else {
-                    None
-                };
-                if let Some(refs) = refs {
-                    let cands: Vec<KeyRef> = refs.iter().copied().filter(upper_ok).collect();
-                    if cands.is_empty() {
-                        continue;
-                    }
-                    // "the Donetsk Oblast": a region's full name takes its article, as a
-                    // "the X region" phrase does.
-                    let start = if n > 1 && in_list(REGION_WORDS, last.norm) {
-                        article_start(text, toks, i).unwrap_or(t.start)
-                    } else {
-                        t.start
-                    };
-                    found = Some(Match {
-                        ti: i,
-                        tj: i + n,
-                        start,
-                        end: last.end,
-                        key: key.clone(),
-                        kind: Kind::Plain,
-                        cands,
-                        phrase_cands: Vec::new(),
-                        needs_context: n == 1 && self.d.common_names.contains(&key),
-                    });
-                    break;
-                }
-            }
-            match found {
-                Some(m) => {
-                    // A phrase runs past the name's words: go on after its last word.
-                    i = match m.kind {
-                        Kind::Plain => m.tj,
-                        _ => toks[m.tj..]
-                            .iter()
-                            .position(|t| t.start >= m.end)
-                            .map_or(toks.len(), |p| m.tj + p),
-                    };
-                    out.push(m);
-                }
-                None => i += 1,
+        // Later names first: the units after a name ("X, Y district, Z region") and the
+        // places it is near are resolved before it; the second round sees every pick.
+        let mut picks: Vec<Option<Pick>> = vec![None; matches.len()];
+        for _ in 0..2 {
+            for mi in (0..matches.len()).rev() {
+                let ev = self.evidence_for(text, mi, &matches, &links, &anchors, &picks);
+                picks[mi] = self.pick(mi, &matches[mi], &toks, &ctx, &ev);
             }
         }
-        // "the Kharkiv and Sumy regions": names listed before a plural region word are regions.
-        for k in (1..out.len()).rev() {
-            if out[k].kind != Kind::Region {
+        let mut out = Vec::with_capacity(picks.len() * 2);
+        for (mi, pick) in picks.iter().enumerate() {
+            let Some(pick) = pick.as_ref().filter(|p| p.output) else {
                 continue;
-            }
-            // The word after the name (tokens are in text order and do not overlap).
-            let plural = toks.get(out[k].tj).is_some_and(|t| t.norm.ends_with('s'));
-            if !plural {
+            };
+            let Some(surface) = text.get(pick.start..pick.end) else {
                 continue;
+            };
+            let rec = &self.d.records[pick.r.idx as usize];
+            out.push(Mention {
+                value: MentionValue::Place(rec.place.clone()),
+                text: surface.to_string(),
+                start: pick.start,
+                end: pick.end,
+            });
+            let mut within: Vec<String> = Vec::new();
+            for (qi, link) in &links[mi] {
+                let q = &matches[*qi];
+                let (Some(_), Some(t)) = (&picks[*qi], text.get(q.start..q.end)) else {
+                    continue;
+                };
+                let t = match link {
+                    evidence::Link::Near => format!("near {t}"),
+                    evidence::Link::Within => t.to_string(),
+                };
+                if !within.contains(&t) {
+                    within.push(t);
+                }
             }
-            let mut j = k;
-            while j > 0 {
-                let (prev, cur) = (&out[j - 1], &out[j]);
-                let between = text.get(prev.end..toks[cur.ti].start).unwrap_or("").trim();
-                let listy = matches!(between, "," | "and" | ", and" | "&");
-                if prev.kind != Kind::Plain || !listy {
-                    break;
-                }
-                let cands = self.region_candidates(&prev.key);
-                if cands.is_empty() {
-                    break;
-                }
-                out[j - 1].kind = Kind::Region;
-                out[j - 1].phrase_cands = cands;
-                j -= 1;
+            let anchor = anchors[mi].as_ref().map(|a| Anchor {
+                distance_km: a.km,
+                direction: a.direction.clone(),
+                start: a.start,
+                end: matches[mi].start,
+            });
+            if let Some(c) = self.place_context(pick, within, anchor) {
+                out.push(Mention {
+                    value: MentionValue::PlaceContext(c),
+                    text: surface.to_string(),
+                    start: pick.start,
+                    end: pick.end,
+                });
             }
         }
         out
     }
 
-    /// Drops plain names that are not places by their neighbours: newspapers, ships, persons'
-    /// names, common words opening a sentence or inside a longer name.
-    fn filter_matches(&self, toks: &[Token], matches: &mut Vec<Match>) {
-        let ends: Vec<usize> = matches.iter().map(|m| m.tj).collect();
-        let starts: Vec<usize> = matches.iter().map(|m| m.ti).collect();
-        let verdicts: Vec<Verdict> = matches
-            .iter()
-            .map(|m| self.verdict(toks, m, &starts, &ends))
-            .collect();
-        // A name seen as part of a person's name once ("Mike Rogers") is a person's throughout.
-        let people: Vec<&str> = matches
-            .iter()
-            .zip(&verdicts)
-            .filter(|(_, v)| **v == Verdict::Person)
-            .map(|(m, _)| m.key.as_str())
-            .collect();
-        let keep: Vec<bool> = matches
-            .iter()
-            .zip(&verdicts)
-            .map(|(m, v)| {
-                *v == Verdict::Place
-                    && !(m.kind == Kind::Plain
-                        && people.contains(&m.key.as_str())
-                        && !self.is_major(&m.cands))
-            })
-            .collect();
-        let mut k = keep.into_iter();
-        matches.retain(|_| k.next().unwrap_or(true));
-    }
-
-    /// A country, a region or a city of 100,000 or more among the candidates.
-    fn is_major(&self, cands: &[KeyRef]) -> bool {
-        cands.iter().any(|r| {
-            let p = self.place(*r);
-            matches!(
-                p.feature,
-                Feature::Country | Feature::Admin1 | Feature::Region
-            ) || p.population.unwrap_or(0) >= 100_000
+    /// How a pick was read, when that says more than its place: the units it lies in, a former
+    /// name, the phrase that placed it, an anchor phrase, a spelling met by folding.
+    fn place_context(
+        &self,
+        pick: &Pick,
+        within: Vec<String>,
+        anchor: Option<Anchor>,
+    ) -> Option<PlaceContext> {
+        let rec = &self.d.records[pick.r.idx as usize];
+        let precision = precision_of(rec.feature_code);
+        let own_unit = |code: u8| rec.feature_code == code;
+        let admin2 = (!rec.admin2_name.is_empty() && !own_unit(load::FEATURE_ADMIN2))
+            .then(|| rec.admin2_name.clone());
+        let community = (!rec.admin3_name.is_empty() && !own_unit(load::FEATURE_ADMIN3))
+            .then(|| rec.admin3_name.clone());
+        let matched = match pick.tier {
+            Tier::Exact => NameMatch::Exact,
+            Tier::Folded => NameMatch::Folded,
+            Tier::Loose => NameMatch::Loose,
+        };
+        let plain = admin2.is_none()
+            && community.is_none()
+            && !pick.r.former
+            && within.is_empty()
+            && anchor.is_none()
+            && matched == NameMatch::Exact
+            && precision != PlacePrecision::Community;
+        (!plain).then(|| PlaceContext {
+            id: rec.place.id.clone(),
+            precision,
+            admin2,
+            community,
+            former_name: pick.r.former,
+            matched,
+            within,
+            anchor,
         })
     }
 
-    /// A capitalised word that is no common or modifying word and no demonym: a first name or
-    /// a surname when next to a name.
-    fn is_name_word(&self, t: &Token) -> bool {
-        t.cap
-            && !t.upper
-            && !t.norm.contains(' ')
-            && t.norm.chars().all(|c| c.is_alphabetic())
-            && !in_list(MODIFIERS, t.norm)
-            && demonym_country(t.norm).is_none()
-            && !self.d.english.contains(t.norm)
-            && !self.d.common_names.contains(t.norm)
-    }
-
-    fn verdict(&self, toks: &[Token], m: &Match, starts: &[usize], ends: &[usize]) -> Verdict {
-        if m.kind != Kind::Plain {
-            return Verdict::Place;
-        }
-        if m.tj - m.ti == 1 && in_list(CALENDAR_WORDS, &m.key) {
-            return Verdict::Other;
-        }
-        let first = &toks[m.ti];
-        let last = &toks[m.tj - 1];
-        let next = toks
-            .get(m.tj)
-            .filter(|n| n.joined_to_prev && !last.possessive);
-        let prev = (m.ti > 0 && first.joined_to_prev).then(|| &toks[m.ti - 1]);
-        // Countries and large regions keep their name next to other capitalised words; small
-        // regions named like people ("Andreas", "Lara") do not.
-        let strong = m.cands.iter().any(|r| {
-            let rec = &self.d.records[r.idx as usize];
-            match rec.place.feature {
-                Feature::Country | Feature::Region => true,
-                Feature::Admin1 => rec.rank_population >= 1_000_000,
-                _ => false,
-            }
-        });
-        if let Some(nx) = next {
-            if nx.cap && in_list(ORG_WORDS, nx.norm) {
-                return Verdict::Other;
-            }
-            // "Vladimir Putin", "Tyler Derden": a first name.
-            if !strong
-                && self.is_name_word(nx)
-                && !starts.contains(&m.tj)
-                && !in_list(REGION_WORDS, nx.norm)
-                && !nx.sent_start
-            {
-                return Verdict::Person;
-            }
-            // "European Union": a common word inside a longer capitalised name.
-            if m.needs_context && nx.cap && !nx.sent_start && !starts.contains(&m.tj) {
-                return Verdict::Other;
-            }
-            if in_list(VESSEL_WORDS, nx.norm) {
-                return Verdict::Other;
-            }
-            // "Rogers said": a small place does not speak.
-            if in_list(SPEECH_VERBS, nx.norm) && !self.is_major(&m.cands) {
-                return Verdict::Person;
-            }
-        }
-        if let Some(pv) = prev {
-            if in_list(VESSEL_WORDS, pv.norm) {
-                return Verdict::Other;
-            }
-            if in_list(TITLES, pv.norm) && !strong {
-                return Verdict::Person;
-            }
-            // A capitalised word before the name that is not a place, a common word (as in a
-            // headline), a modifier or a demonym is a first name: the name is a surname.
-            let prev_is_place = ends.contains(&m.ti);
-            if !prev_is_place && !strong && self.is_name_word(pv) {
-                return Verdict::Person;
-            }
-            if m.needs_context && pv.cap && !prev_is_place && !in_list(MODIFIERS, pv.norm) {
-                return Verdict::Other;
-            }
-        }
-        if m.needs_context && first.sent_start {
-            return Verdict::Other;
-        }
-        Verdict::Place
-    }
-
-    /// What the text is about: the countries named in it or holding its confidently resolved
-    /// places, their regions and coordinates, and the qualifiers after names ("Odessa, Texas").
-    fn context(&self, toks: &[Token], matches: &[Match]) -> Context<'_> {
-        let mut ctx = Context::default();
-        let empty = Context::default();
-        for (mi, m) in matches.iter().enumerate() {
-            let (best, confident) = match m.kind {
-                Kind::Plain => {
-                    let mut scored: Vec<(f64, KeyRef)> =
-                        m.cands.iter().map(|&r| (self.base(r), r)).collect();
-                    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-                    let Some(&(top, best)) = scored.first() else {
-                        continue;
-                    };
-                    let country = &self.place(best).country;
-                    let one_country = m.cands.iter().all(|r| &self.place(*r).country == country);
-                    let margin = scored.get(1).map_or(f64::INFINITY, |s| top - s.0);
-                    (best, one_country || margin >= 1.5)
-                }
-                Kind::Region => match self.best_region(&m.key, &m.phrase_cands, &empty, None) {
-                    Some(r) => (r, true),
-                    None => continue,
-                },
-                Kind::Airport => match self.best_airport(
-                    &(m.phrase_cands.clone(), m.cands.clone()),
-                    &empty,
-                    None,
-                ) {
-                    Some(r) => (r, true),
-                    None => continue,
-                },
-            };
-            if !confident {
-                continue;
-            }
-            let p = self.place(best);
-            let big = matches!(
-                p.feature,
-                Feature::Country | Feature::Admin1 | Feature::Region | Feature::Airport
-            ) || p.population.unwrap_or(0) >= MIN_POPULATION_WITHOUT_CONTEXT;
-            if !big {
-                continue;
-            }
-            if m.needs_context {
-                continue;
-            }
-            if let Some(cc) = &p.country {
-                let w = if p.feature == Feature::Country {
-                    2.0
-                } else {
-                    1.0
-                };
-                ctx.add_country(cc, w, Some(mi));
-                let rec = &self.d.records[best.idx as usize];
-                if p.feature != Feature::Country && !rec.admin1_code.is_empty() {
-                    ctx.add_admin1(cc, &rec.admin1_code, mi);
+    /// The evidence of the phrase around match `mi`, from the picks made so far.
+    fn evidence_for(
+        &self,
+        text: &str,
+        mi: usize,
+        matches: &[Match],
+        links: &[Vec<(usize, evidence::Link)>],
+        anchors: &[Option<evidence::AnchorPhrase>],
+        picks: &[Option<Pick>],
+    ) -> Evidence {
+        let m = &matches[mi];
+        let mut ev = Evidence {
+            cue: m.settlement_cue,
+            ..Evidence::default()
+        };
+        for &(qi, link) in &links[mi] {
+            if let Some(p) = &picks[qi] {
+                if let Some(u) = self.unit_of(&matches[qi], p.r.idx, link) {
+                    ev.units.push(u);
                 }
             }
-            if p.feature != Feature::Country {
-                ctx.anchors.push((p.lat, p.lon, mi));
+        }
+        // "X, 20 km from Y": the next name is an anchor, and X lies at that distance from it.
+        if let (
+            Some(next),
+            Some(Some(evidence::AnchorPhrase {
+                start: astart,
+                km: Some(km),
+                ..
+            })),
+        ) = (matches.get(mi + 1), anchors.get(mi + 1))
+        {
+            let gap = text.get(m.end..*astart).unwrap_or("x");
+            let joined = gap.len() < 40
+                && gap
+                    .chars()
+                    .all(|c| c.is_whitespace() || matches!(c, ',' | '(' | '-' | '–'))
+                || evidence::links(
+                    text,
+                    &[],
+                    &[
+                        m.clone(),
+                        Match {
+                            start: *astart,
+                            ..next.clone()
+                        },
+                    ],
+                )[0]
+                .len()
+                    == 1;
+            if joined {
+                if let Some(p) = &picks[mi + 1] {
+                    let q = self.place(p.r);
+                    ev.from = Some((q.lat, q.lon, *km));
+                }
             }
         }
-        for t in toks {
-            if let Some(cc) = demonym_country(t.norm) {
-                ctx.add_country(cc, 0.5, None);
+        ev
+    }
+
+    /// The record a match stands for, given the evidence around it.
+    fn pick(
+        &self,
+        mi: usize,
+        m: &Match,
+        toks: &[tokens::Token],
+        ctx: &Context,
+        ev: &Evidence,
+    ) -> Option<Pick> {
+        let whole = |r: KeyRef, tier: Tier| Pick {
+            r,
+            start: m.start,
+            end: m.end,
+            tier,
+            output: true,
+        };
+        match m.kind {
+            Kind::Region => self
+                .best_region(&m.key, &m.phrase_cands, ctx, Some(mi))
+                .map(|r| whole(r, Tier::Exact)),
+            Kind::Airport => {
+                let pair = (m.phrase_cands.clone(), m.cands.clone());
+                match self.best_airport(&pair, ctx, Some(mi)) {
+                    Some(r) => Some(whole(r, Tier::Exact)),
+                    None => self.best_plain(&m.cands, ctx, Some(mi)).map(|r| Pick {
+                        r,
+                        start: toks[m.ti].start,
+                        end: toks[m.tj - 1].end,
+                        tier: Tier::Exact,
+                        output: true,
+                    }),
+                }
             }
-        }
-        // "Odessa, Texas": a country or region right after a name, past a comma.
-        for (mi, m) in matches.iter().enumerate() {
-            let Some(q) = matches.get(mi + 1) else {
-                continue;
-            };
-            if m.kind != Kind::Plain
-                || q.kind != Kind::Plain
-                || q.ti != m.tj
-                || toks[q.ti].sent_start
-            {
-                continue;
+            Kind::District | Kind::Community => {
+                if let Some((r, _)) =
+                    self.best_with(&m.phrase_cands, ctx, Some(mi), ev, Tier::Folded)
+                {
+                    return Some(whole(r, Tier::Folded));
+                }
+                // No record of the unit: the town it is named after stands for its area.
+                // Named as written ("Volnovakha district"), the town is a place of the text.
+                let (r, _) = self.best_with(&m.cands, ctx, Some(mi), ev, Tier::Folded)?;
+                let named = self.folded_cands(&fold::fold(&m.key)).contains(&r);
+                Some(Pick {
+                    r,
+                    start: toks[m.ti].start,
+                    end: toks[m.tj - 1].end,
+                    tier: Tier::Folded,
+                    output: named,
+                })
             }
-            if let Some(r) = self.best_plain(&q.cands, &empty, None) {
+            Kind::Plain => {
+                let all = m
+                    .cands
+                    .iter()
+                    .map(|&r| (r, m.tier))
+                    .chain(m.extra.iter().copied());
+                let (r, tier, _) = self.best_of(all, ctx, Some(mi), ev)?;
                 let p = self.place(r);
-                if matches!(p.feature, Feature::Country | Feature::Admin1) {
-                    ctx.qualifier.insert(mi, p);
+                let cc = p.country.as_deref().unwrap_or("");
+                let supported = ctx.weight_excluding(cc, Some(mi)) > 0.0;
+                // A common word names a place only as that place's own name ("Reading"),
+                // never as a former or foreign one, and only in a text about its country.
+                if m.needs_context && (!supported || !r.primary) {
+                    return None;
                 }
-            }
-        }
-        ctx.top_country = ctx
-            .totals
-            .iter()
-            .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(a.0)))
-            .map(|&(c, _)| c);
-        ctx
-    }
-}
-
-/// What a text is about, gathered from its confidently resolved mentions. The questions asked
-/// of it for every candidate of every name ("how much is this country named, leaving out this
-/// name?") are answered from totals, so that a text dense with names costs no more per name.
-#[derive(Debug, Default)]
-struct Context<'a> {
-    /// Country -> its weight in the text (few countries per text: a short list).
-    totals: Vec<(&'a str, f64)>,
-    /// Match index -> the country it contributed, with its weight.
-    by_match: Vec<Option<(&'a str, f64)>>,
-    top_country: Option<&'a str>,
-    /// (country, admin1 code) -> how many matches resolved into that region.
-    admin1_counts: Vec<((&'a str, &'a str), usize)>,
-    /// Match index -> its (country, admin1 code).
-    admin1_by_match: Vec<Option<(&'a str, &'a str)>>,
-    /// (lat, lon, match) of resolved places.
-    anchors: Vec<(f64, f64, usize)>,
-    /// Match index -> the country or region named right after it.
-    qualifier: HashMap<usize, &'a Place>,
-}
-
-impl<'a> Context<'a> {
-    /// Counts a country named by match `from` (or by a demonym, `None`).
-    fn add_country(&mut self, cc: &'a str, w: f64, from: Option<usize>) {
-        match self.totals.iter_mut().find(|(c, _)| *c == cc) {
-            Some((_, t)) => *t += w,
-            None => self.totals.push((cc, w)),
-        }
-        if let Some(m) = from {
-            if self.by_match.len() <= m {
-                self.by_match.resize(m + 1, None);
-            }
-            self.by_match[m] = Some((cc, w));
-        }
-    }
-
-    /// Counts a region a match resolved into.
-    fn add_admin1(&mut self, cc: &'a str, code: &'a str, from: usize) {
-        match self
-            .admin1_counts
-            .iter_mut()
-            .find(|(k, _)| *k == (cc, code))
-        {
-            Some((_, n)) => *n += 1,
-            None => self.admin1_counts.push(((cc, code), 1)),
-        }
-        if self.admin1_by_match.len() <= from {
-            self.admin1_by_match.resize(from + 1, None);
-        }
-        self.admin1_by_match[from] = Some((cc, code));
-    }
-
-    /// The weight of a country in the text, leaving out what match `own` itself contributed.
-    fn weight_excluding(&self, cc: &str, own: Option<usize>) -> f64 {
-        let total = self
-            .totals
-            .iter()
-            .find(|(c, _)| *c == cc)
-            .map_or(0.0, |&(_, w)| w);
-        let mine = own
-            .and_then(|m| self.by_match.get(m).copied().flatten())
-            .filter(|(c, _)| *c == cc)
-            .map_or(0.0, |(_, w)| w);
-        total - mine
-    }
-
-    /// Whether a match other than `own` resolved into the region `(cc, code)`.
-    fn other_in_admin1(&self, cc: &str, code: &str, own: Option<usize>) -> bool {
-        let count = self
-            .admin1_counts
-            .iter()
-            .find(|(k, _)| *k == (cc, code))
-            .map_or(0, |&(_, n)| n);
-        let mine = own
-            .and_then(|m| self.admin1_by_match.get(m).copied().flatten())
-            .is_some_and(|k| k == (cc, code));
-        count > usize::from(mine)
-    }
-}
-
-/// For each token, whether it overlaps a span already taken. A name's words are separated by
-/// spaces only, so a name overlaps a taken span exactly when one of its words does.
-fn taken_tokens(toks: &[Token], taken: &[Span]) -> Vec<bool> {
-    let mut out = vec![false; toks.len()];
-    for s in taken {
-        let first = toks.partition_point(|t| t.end <= s.start);
-        for (k, t) in toks.iter().enumerate().skip(first) {
-            if t.start >= s.end {
-                break;
-            }
-            if Span::new(t.start, t.end).overlaps(*s) {
-                out[k] = true;
+                // "Iskander ballistic missiles", "Neptune missile": a small town the text
+                // is not about, named before a weapon word, is the weapon.
+                if !supported
+                    && p.feature == Feature::City
+                    && p.population.unwrap_or(0) < 100_000
+                    && weapon_word_follows(toks, m.tj)
+                {
+                    return None;
+                }
+                Some(whole(r, tier))
             }
         }
     }
-    out
 }
 
-/// Whether a weapon word ("missile", "launcher") is among the three words from token `i` on,
-/// within one stretch of text.
-fn weapon_word_follows(toks: &[Token], i: usize) -> bool {
-    toks.iter()
-        .skip(i)
-        .take(3)
-        .take_while(|t| t.joined_to_prev)
-        .any(|t| t.norm.split(' ').any(|w| in_list(WEAPON_WORDS, w)))
+/// A record a name may stand for, with its score and the terms of the score.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub place: Place,
+    pub score: f64,
+    /// (what, how much) for each term of the score.
+    pub parts: Vec<(&'static str, f64)>,
+    /// "settlement", "community", "admin2", "admin1", "country", "airport" or "site".
+    pub level: &'static str,
+    /// The second-level unit the place lies in, when known.
+    pub admin2: Option<String>,
+    /// How the name met the record's names.
+    pub matched: String,
 }
 
-/// The last token of a region word right after token `i`, if there is one.
-fn region_word_at(toks: &[Token], i: usize) -> Option<usize> {
-    let t = toks.get(i)?;
-    (t.joined_to_prev && t.norm.len() >= 3 && in_list(REGION_WORDS, t.norm)).then_some(i)
+/// The record chosen for a match and the span its mention takes.
+#[derive(Debug, Clone)]
+struct Pick {
+    r: KeyRef,
+    start: usize,
+    end: usize,
+    tier: Tier,
+    /// Whether the pick is a mention of the text (a town standing for the district named
+    /// after it is not).
+    output: bool,
 }
 
-/// The last token of an airport phrase starting at token `i`, if there is one.
-fn airport_phrase_at(toks: &[Token], i: usize) -> Option<usize> {
-    // Every phrase starts with "a", "i", "m" or a Cyrillic letter.
-    let first = toks.get(i)?;
-    if !first.joined_to_prev
-        || !matches!(
-            first.norm.as_bytes().first(),
-            Some(b'a' | b'i' | b'm' | 0xD0)
-        )
-    {
-        return None;
+/// The precision of a record of an index feature code.
+fn precision_of(code: u8) -> PlacePrecision {
+    match code {
+        load::FEATURE_COUNTRY => PlacePrecision::Country,
+        load::FEATURE_ADMIN1 => PlacePrecision::Admin1,
+        load::FEATURE_ADMIN2 => PlacePrecision::Admin2,
+        load::FEATURE_ADMIN3 => PlacePrecision::Community,
+        load::FEATURE_CITY => PlacePrecision::Settlement,
+        load::FEATURE_AIRPORT => PlacePrecision::Airport,
+        _ => PlacePrecision::Site,
     }
-    for phrase in AIRPORT_PHRASES {
-        let n = phrase.len();
-        if i + n > toks.len() {
-            continue;
-        }
-        if toks[i..i + n]
-            .iter()
-            .zip(phrase.iter())
-            .all(|(t, w)| t.joined_to_prev && t.norm == *w)
-        {
-            return Some(i + n - 1);
-        }
-    }
-    None
-}
-
-/// The start of a "the" right before token `i` ("the Kyiv region"), if there is one.
-fn article_start(text: &str, toks: &[Token], i: usize) -> Option<usize> {
-    if i == 0 || !toks[i].joined_to_prev {
-        return None;
-    }
-    let p = &toks[i - 1];
-    let w = text.get(p.start..p.end)?;
-    w.eq_ignore_ascii_case("the").then_some(p.start)
 }
 
 #[cfg(test)]

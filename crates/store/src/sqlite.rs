@@ -810,6 +810,7 @@ pub(crate) fn mention_value(v: &MentionValue) -> (&'static str, String) {
         MentionValue::Weapon(x) => ("weapon", json(x)),
         MentionValue::Date(x) => ("date", json(x)),
         MentionValue::Quantity(x) => ("quantity", json(x)),
+        MentionValue::PlaceContext(x) => ("place_context", json(x)),
     }
 }
 

@@ -10,11 +10,15 @@ mod index;
 #[cfg(test)]
 mod tests;
 
+use super::fold::{admin_stem, consonants, fold_into, skeleton, skeleton_into};
 use super::tokens::norm;
 use index::Section;
-pub(crate) use index::{cyrillic_stem, FxMap, KeyRef, NameFilter, NameSet, NameTable};
+pub(crate) use index::{
+    build_parsed, cyrillic_stem, Bytes, Entry, FxMap, KeyRef, KeySpec, NameFilter, NameSet,
+    NameTable, Parsed, FEATURE_ADMIN1, FEATURE_ADMIN2, FEATURE_ADMIN3, FEATURE_AIRPORT,
+    FEATURE_CITY, FEATURE_COUNTRY, FEATURE_OTHER, FEATURE_REGION,
+};
 use sitrep_model::{Feature, Place};
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Read;
 use std::sync::OnceLock;
@@ -53,6 +57,17 @@ pub(crate) struct Record {
     /// Population used for ranking; for regions the sum over their populated places (not
     /// reported in [`Place::population`], as GeoNames lists some places twice).
     pub rank_population: u64,
+    /// The feature code of the index (finer than [`Place::feature`]: districts and
+    /// communities are both [`Feature::Admin2`] there).
+    pub feature_code: u8,
+    /// The second-level unit the place lies in (or is): code and name, "" when unknown.
+    pub admin2_code: String,
+    pub admin2_name: String,
+    /// The third-level unit (community) the place lies in (or is): code and name.
+    pub admin3_code: String,
+    pub admin3_name: String,
+    /// The names in the keys field's syntax ([`KeySpec`]), `|`-separated.
+    pub keys: String,
 }
 
 #[derive(Debug, Default)]
@@ -72,6 +87,9 @@ pub(crate) struct Data {
     pub first_words: NameTable<()>,
     /// A quick test that rules out most words that are not in `keys` or in `first_words`.
     pub filter: NameFilter,
+    /// The same for folded and loose forms: names in `folded` and `loose`, and the loose forms
+    /// of first words.
+    pub forms_filter: NameFilter,
     /// The most words in a name.
     pub max_words: usize,
     pub by_id: NameTable<u32>,
@@ -85,17 +103,28 @@ pub(crate) struct Data {
     pub common_names: NameTable<()>,
     /// Frequent English words in general.
     pub english: NameTable<()>,
+    /// Names whose strong folded form differs from their lookup form, under that form.
+    pub folded: NameTable<KeyRef>,
+    /// Names of settlements, districts, communities and landmarks under their loose form.
+    pub loose: NameTable<KeyRef>,
+    /// Names of districts and communities under the loose form of their stem.
+    pub admin_keys: NameTable<KeyRef>,
+    /// What the gazetteer was built from, as lines of text.
+    pub meta: String,
     /// Lines that could not be parsed.
     pub skipped_lines: usize,
 }
 
-fn feature_of(code: u8) -> Option<Feature> {
+/// The model's feature of an index feature code.
+pub(crate) fn feature_of(code: u8) -> Option<Feature> {
     Some(match code {
-        index::FEATURE_COUNTRY => Feature::Country,
-        index::FEATURE_ADMIN1 => Feature::Admin1,
-        index::FEATURE_CITY => Feature::City,
-        index::FEATURE_AIRPORT => Feature::Airport,
-        index::FEATURE_REGION => Feature::Region,
+        FEATURE_COUNTRY => Feature::Country,
+        FEATURE_ADMIN1 => Feature::Admin1,
+        FEATURE_CITY => Feature::City,
+        FEATURE_AIRPORT => Feature::Airport,
+        FEATURE_REGION => Feature::Region,
+        FEATURE_ADMIN2 | FEATURE_ADMIN3 => Feature::Admin2,
+        FEATURE_OTHER => Feature::Other,
         _ => return None,
     })
 }
@@ -111,7 +140,8 @@ fn decode_record(r: &[u8], strings: &[u8]) -> Option<Record> {
         let b = strings.get(off..off.checked_add(len)?)?;
         Some(Some(std::str::from_utf8(b).ok()?.to_string()))
     };
-    let feature = feature_of(*r.first()?)?;
+    let code = *r.first()?;
+    let feature = feature_of(code)?;
     let population = index::u64_at(r, 20)?;
     let place = Place {
         name: string(28)??,
@@ -128,28 +158,25 @@ fn decode_record(r: &[u8], strings: &[u8]) -> Option<Record> {
         admin1_code: string(60)??,
         capital: *r.get(1)? != 0,
         rank_population: population,
+        feature_code: code,
+        admin2_code: string(68)?.unwrap_or_default(),
+        admin2_name: string(76)?.unwrap_or_default(),
+        admin3_code: string(84)?.unwrap_or_default(),
+        admin3_name: string(92)?.unwrap_or_default(),
+        keys: string(100)??,
     })
 }
 
 /// The records, each decoded from the index the first time it is used: a text names a few
 /// hundred places at most, and decoding all records (several strings each) would cost most
 /// of the start-up time.
+#[derive(Default)]
 pub(crate) struct Records {
     /// The records section.
-    bytes: Cow<'static, [u8]>,
+    bytes: Bytes,
     /// The strings section.
-    strings: Cow<'static, [u8]>,
+    strings: Bytes,
     cells: Box<[OnceLock<Box<Record>>]>,
-}
-
-impl Default for Records {
-    fn default() -> Self {
-        Records {
-            bytes: Cow::Borrowed(&[]),
-            strings: Cow::Borrowed(&[]),
-            cells: Box::default(),
-        }
-    }
 }
 
 impl std::fmt::Debug for Records {
@@ -159,7 +186,7 @@ impl std::fmt::Debug for Records {
 }
 
 impl Records {
-    fn new(bytes: Cow<'static, [u8]>, strings: Cow<'static, [u8]>) -> Self {
+    fn new(bytes: Bytes, strings: Bytes) -> Self {
         let n = bytes.len() / index::RECORD_SIZE;
         Records {
             bytes,
@@ -204,6 +231,12 @@ impl Records {
             admin1_code: String::new(),
             capital: false,
             rank_population: 0,
+            feature_code: FEATURE_OTHER,
+            admin2_code: String::new(),
+            admin2_name: String::new(),
+            admin3_code: String::new(),
+            admin3_name: String::new(),
+            keys: String::new(),
         })
     }
 }
@@ -247,7 +280,7 @@ impl<'a> IntoIterator for &'a Records {
 impl Data {
     /// The embedded gazetteer, read from the index the build script made of it.
     pub(crate) fn embedded() -> Result<Data, GazetteerError> {
-        Self::from_index("embedded gazetteer", Cow::Borrowed(EMBEDDED_INDEX))
+        Self::from_index("embedded gazetteer", Bytes::Static(EMBEDDED_INDEX))
     }
 
     /// Parses a gzip-compressed gazetteer file. Malformed lines are skipped and counted.
@@ -278,31 +311,26 @@ impl Data {
                 reason: e.to_string(),
             },
         })?;
-        Self::from_index(name, Cow::Owned(bytes))
+        Self::from_index(name, Bytes::owned(bytes))
     }
 
     /// Reads an index buffer made by [`index::build`]. The name tables and the filter are read
     /// in place (only the lists of records a name points to are decoded); each record is
     /// decoded when first used.
-    fn from_index(name: &str, bytes: Cow<'static, [u8]>) -> Result<Data, GazetteerError> {
+    pub(crate) fn from_index(name: &str, bytes: Bytes) -> Result<Data, GazetteerError> {
         let invalid = |reason: String| GazetteerError::Index {
             name: name.to_string(),
             reason: format!("invalid index: {reason}"),
         };
         let h = index::header(&bytes).map_err(invalid)?;
-        let section = |s: Section| -> Cow<'static, [u8]> {
-            let r = h.sections[s as usize].clone();
-            match &bytes {
-                Cow::Borrowed(b) => Cow::Borrowed(&b[r]),
-                Cow::Owned(b) => Cow::Owned(b[r].to_vec()),
-            }
-        };
+        let section = |s: Section| -> Bytes { bytes.slice(h.sections[s as usize].clone()) };
         let records = Records::new(section(Section::Records), section(Section::Strings));
         let n = records.len() as u32;
-        let key_ref = |v: u32| Some(KeyRef::unpack(v)).filter(|r| r.idx < n);
+        let key_ref: fn(u32, u32) -> Option<KeyRef> =
+            |v, n| Some(KeyRef::unpack(v)).filter(|r| r.idx < n);
         let record = |v: u32| Some(v).filter(|&v| v < n);
-        let refs = |s: Section| NameTable::read(section(s), key_ref).map_err(invalid);
-        let set = |s: Section| NameTable::read(section(s), |_| Some(())).map_err(invalid);
+        let refs = |s: Section| NameTable::read(section(s), n, key_ref).map_err(invalid);
+        let set = |s: Section| NameTable::read(section(s), 0, |_, _| Some(())).map_err(invalid);
         let airports_bytes = section(Section::Airports);
         let airports = airports_bytes
             .chunks_exact(4)
@@ -333,13 +361,19 @@ impl Data {
             cyrillic_region_stems: refs(Section::CyrillicStems)?,
             first_words: set(Section::FirstWords)?,
             filter: NameFilter::read(section(Section::Filter)).map_err(invalid)?,
+            forms_filter: NameFilter::read(section(Section::FormsFilter)).map_err(invalid)?,
             max_words: h.max_words,
-            by_id: NameTable::read(section(Section::ById), record).map_err(invalid)?,
+            by_id: NameTable::read(section(Section::ById), n, |v, n| (v < n).then_some(v))
+                .map_err(invalid)?,
             admin1,
             airports,
             countries,
             common_names: set(Section::CommonNames)?,
             english: set(Section::English)?,
+            folded: refs(Section::Folded)?,
+            loose: refs(Section::Loose)?,
+            admin_keys: refs(Section::AdminKeys)?,
+            meta: String::from_utf8_lossy(&section(Section::Meta)).into_owned(),
             skipped_lines: h.skipped_lines,
             records,
         })

@@ -1,5 +1,7 @@
 //! Tests of place recognition on sentences written in the manner of wire reports.
 
+use super::load::NameSet;
+use super::words::*;
 use super::*;
 
 fn gaz() -> Gazetteer {
@@ -10,8 +12,9 @@ fn places(text: &str) -> Vec<(String, Place)> {
     gaz()
         .find(text, &[])
         .into_iter()
-        .map(|m| match m.value {
-            MentionValue::Place(p) => (m.text, p),
+        .filter_map(|m| match m.value {
+            MentionValue::Place(p) => Some((m.text, p)),
+            MentionValue::PlaceContext(_) => None,
             other => panic!("not a place: {other:?}"),
         })
         .collect()
@@ -402,10 +405,21 @@ fn population_breaks_ties() {
 
 #[test]
 fn proximity_breaks_remaining_ties() {
-    // Two Ukrainian towns are called Borova: the larger near Kyiv, the other near Kupiansk.
+    // Two Ukrainian villages are called Borova: the larger near Kyiv, the other near Kupiansk,
+    // on the front line, which comes first when nothing else tells them apart.
     let g = gaz();
     let alone = g.lookup("Borova").expect("Borova");
-    assert_near(&alone, 50.18, 30.10, 25.0);
+    assert_near(&alone, 49.38, 37.62, 25.0);
+    let text = "Shelling hit Borova near Kyiv and Borova near Kupiansk, officials said.";
+    let found = places(text);
+    let borovas: Vec<&Place> = found
+        .iter()
+        .filter(|(t, _)| t == "Borova")
+        .map(|(_, p)| p)
+        .collect();
+    assert_eq!(borovas.len(), 2, "{found:?}");
+    assert_near(borovas[0], 50.18, 30.10, 25.0);
+    assert_near(borovas[1], 49.38, 37.62, 25.0);
     let text = "Russian troops advanced near Borova, south of Kupiansk, the General Staff said.";
     let p = place_for(text, "Borova");
     assert_near(&p, 49.38, 37.62, 25.0);
@@ -650,12 +664,24 @@ fn lookup_helpers() {
 fn mentions_do_not_overlap_and_fit_the_text() {
     let text = format!("{ATACMS}\n{KYIV_ATTACK}");
     let m = gaz().find(&text, &[]);
-    for w in m.windows(2) {
+    let places: Vec<&Mention> = m
+        .iter()
+        .filter(|m| matches!(m.value, MentionValue::Place(_)))
+        .collect();
+    for w in places.windows(2) {
         assert!(w[0].end <= w[1].start, "{:?} overlaps {:?}", w[0], w[1]);
     }
     for x in &m {
         assert_eq!(&text[x.start..x.end], x.text);
     }
+    // A place's context follows it, with its span and its id.
+    for w in m.windows(2) {
+        if let (MentionValue::Place(p), MentionValue::PlaceContext(c)) = (&w[0].value, &w[1].value)
+        {
+            assert_eq!((w[0].start, w[0].end, &p.id), (w[1].start, w[1].end, &c.id));
+        }
+    }
+    assert!(!matches!(m[0].value, MentionValue::PlaceContext(_)));
 }
 
 proptest::proptest! {

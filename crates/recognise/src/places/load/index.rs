@@ -33,8 +33,7 @@
 //! - [`Section::Divisions`]: the indexes (`u32`) of the country and first-level region
 //!   records, in the order of the file.
 
-use super::norm;
-use std::borrow::Cow;
+use super::{admin_stem, consonants, fold_into, norm, skeleton, skeleton_into};
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
 
@@ -102,8 +101,60 @@ pub(crate) fn hash_name(name: &str) -> u64 {
     h.finish()
 }
 
+/// The bytes of an index section: borrowed from the compiled-in index, or a range of an index
+/// read at run time, whose sections all share its one buffer.
+#[derive(Clone)]
+pub(crate) enum Bytes {
+    Static(&'static [u8]),
+    Shared(std::sync::Arc<Vec<u8>>, std::ops::Range<usize>),
+}
+
+impl std::fmt::Debug for Bytes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Bytes({})", self.len())
+    }
+}
+
+impl Default for Bytes {
+    fn default() -> Self {
+        Bytes::Static(&[])
+    }
+}
+
+impl std::ops::Deref for Bytes {
+    type Target = [u8];
+
+    #[inline]
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Static(b) => b,
+            Bytes::Shared(a, r) => a.get(r.clone()).unwrap_or_default(),
+        }
+    }
+}
+
+impl Bytes {
+    /// A buffer read at run time.
+    pub(crate) fn owned(v: Vec<u8>) -> Self {
+        let n = v.len();
+        Bytes::Shared(std::sync::Arc::new(v), 0..n)
+    }
+
+    /// The bytes of `r` (a range within these bytes), sharing the buffer.
+    pub(crate) fn slice(&self, r: std::ops::Range<usize>) -> Bytes {
+        match self {
+            Bytes::Static(b) => Bytes::Static(b.get(r).unwrap_or_default()),
+            Bytes::Shared(a, own) => {
+                let start = (own.start + r.start).min(own.end);
+                let end = (own.start + r.end).min(own.end).max(start);
+                Bytes::Shared(a.clone(), start..end)
+            }
+        }
+    }
+}
+
 /// The start of every index buffer; the last two bytes are the layout version.
-pub(crate) const MAGIC: &[u8; 8] = b"SGZIDX01";
+pub(crate) const MAGIC: &[u8; 8] = b"SGZIDX03";
 
 /// The sections of an index buffer, in the order of its section table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,13 +172,18 @@ pub(crate) enum Section {
     Filter,
     Airports,
     Divisions,
+    Folded,
+    Loose,
+    AdminKeys,
+    Meta,
+    FormsFilter,
 }
 
 /// The number of sections.
-pub(crate) const SECTIONS: usize = 13;
+pub(crate) const SECTIONS: usize = 18;
 
 /// Bytes of one record in [`Section::Records`].
-pub(crate) const RECORD_SIZE: usize = 68;
+pub(crate) const RECORD_SIZE: usize = 108;
 
 /// Bytes of the fixed header before the section table.
 const HEADER: usize = MAGIC.len() + 16;
@@ -138,15 +194,21 @@ pub(crate) const FEATURE_ADMIN1: u8 = 1;
 pub(crate) const FEATURE_CITY: u8 = 2;
 pub(crate) const FEATURE_AIRPORT: u8 = 3;
 pub(crate) const FEATURE_REGION: u8 = 4;
+pub(crate) const FEATURE_ADMIN2: u8 = 5;
+pub(crate) const FEATURE_ADMIN3: u8 = 6;
+pub(crate) const FEATURE_OTHER: u8 = 7;
 
 /// The feature column of the TSV: (name, feature code, capital).
-const FEATURES: &[(&str, u8, bool)] = &[
+pub(crate) const FEATURES: &[(&str, u8, bool)] = &[
     ("country", FEATURE_COUNTRY, false),
     ("admin1", FEATURE_ADMIN1, false),
     ("city", FEATURE_CITY, false),
     ("capital", FEATURE_CITY, true),
     ("airport", FEATURE_AIRPORT, false),
     ("region", FEATURE_REGION, false),
+    ("admin2", FEATURE_ADMIN2, false),
+    ("admin3", FEATURE_ADMIN3, false),
+    ("other", FEATURE_OTHER, false),
 ];
 
 /// The string offset that stands for "no string".
@@ -178,15 +240,18 @@ pub(crate) struct KeyRef {
     /// The name begins like the record's own name ("Slovyansk" for "Sloviansk"): a spelling
     /// rather than a former or unrelated name.
     pub similar: bool,
+    /// The name is one the place bore before it was renamed ("Artemivsk" for Bakhmut).
+    pub former: bool,
 }
 
-/// Bits of a packed [`KeyRef`] that hold the record index; the three flags take the others.
-const IDX_MASK: u32 = (1 << 29) - 1;
+/// Bits of a packed [`KeyRef`] that hold the record index; the four flags take the others.
+pub(crate) const IDX_MASK: u32 = (1 << 28) - 1;
 
 impl KeyRef {
-    /// The `u32` form stored in the index: the record index and the three flags on top.
+    /// The `u32` form stored in the index: the record index and the four flags on top.
     fn pack(self) -> u32 {
         self.idx
+            | (u32::from(self.former) << 28)
             | (u32::from(self.primary) << 29)
             | (u32::from(self.upper) << 30)
             | (u32::from(self.similar) << 31)
@@ -197,10 +262,65 @@ impl KeyRef {
     pub(crate) fn unpack(v: u32) -> KeyRef {
         KeyRef {
             idx: v & IDX_MASK,
+            former: v & (1 << 28) != 0,
             primary: v & (1 << 29) != 0,
             upper: v & (1 << 30) != 0,
             similar: v & (1 << 31) != 0,
         }
+    }
+}
+
+/// One name of a record's keys field, `[~][!][lang=]name`: `~` makes it usable only before a
+/// region word (or an airport word, for airports), `!` marks a former name, and `lang` is the
+/// name's language (ISO 639 code) where the source gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct KeySpec<'a> {
+    pub name: &'a str,
+    pub phrase_only: bool,
+    pub former: bool,
+    pub lang: &'a str,
+}
+
+impl<'a> KeySpec<'a> {
+    /// Reads one name of a keys field.
+    pub(crate) fn parse(key: &'a str) -> KeySpec<'a> {
+        let (phrase_only, key) = match key.strip_prefix('~') {
+            Some(k) => (true, k),
+            None => (false, key),
+        };
+        let (former, key) = match key.strip_prefix('!') {
+            Some(k) => (true, k),
+            None => (false, key),
+        };
+        let (lang, name) = match key.split_once('=') {
+            Some((l, n))
+                if (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase()) =>
+            {
+                (l, n)
+            }
+            _ => ("", key),
+        };
+        KeySpec {
+            name,
+            phrase_only,
+            former,
+            lang,
+        }
+    }
+
+    /// The name in the keys field's syntax.
+    pub(crate) fn write(&self, out: &mut String) {
+        if self.phrase_only {
+            out.push('~');
+        }
+        if self.former {
+            out.push('!');
+        }
+        if !self.lang.is_empty() {
+            out.push_str(self.lang);
+            out.push('=');
+        }
+        out.push_str(self.name);
     }
 }
 
@@ -221,7 +341,7 @@ pub(crate) enum NameSet {
 /// index; bit `p` of a block is bit `p % 8` of its byte `p / 8`.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct NameFilter {
-    blocks: Cow<'static, [u8]>,
+    blocks: Bytes,
     /// The block count minus one (the count is a power of two).
     mask: usize,
 }
@@ -240,7 +360,7 @@ fn probes(h: u64, mask: usize) -> (usize, [[usize; 2]; 2]) {
 impl NameFilter {
     /// The filter stored in a [`Section::Filter`]: whole blocks, a power of two of them (or
     /// none, a filter that rules out nothing).
-    pub(crate) fn read(blocks: Cow<'static, [u8]>) -> Result<Self, String> {
+    pub(crate) fn read(blocks: Bytes) -> Result<Self, String> {
         let n = blocks.len() / BLOCK;
         if blocks.len() % BLOCK != 0 || (n != 0 && !n.is_power_of_two()) {
             return Err(format!("filter of {} bytes", blocks.len()));
@@ -269,16 +389,15 @@ impl NameFilter {
 
 /// The filter blocks for `names` and `first_words`, sized for about ten bits per entry.
 fn filter_blocks<'a>(
-    names: impl ExactSizeIterator<Item = &'a str>,
-    first_words: impl ExactSizeIterator<Item = &'a str>,
+    names: impl Iterator<Item = &'a str>,
+    first_words: impl Iterator<Item = &'a str>,
 ) -> Vec<u8> {
+    let names: Vec<&str> = names.collect();
+    let first_words: Vec<&str> = first_words.collect();
     let count = names.len() + first_words.len();
     let nblocks = (count.max(1) * 10 / 512 + 1).next_power_of_two();
     let mut blocks = vec![0u8; nblocks * BLOCK];
-    for (set, list) in [
-        (NameSet::Names, names.collect::<Vec<_>>()),
-        (NameSet::FirstWords, first_words.collect()),
-    ] {
+    for (set, list) in [(NameSet::Names, names), (NameSet::FirstWords, first_words)] {
         for n in list {
             let (b, probes) = probes(hash_name(n), nblocks - 1);
             for p in probes[set as usize] {
@@ -293,25 +412,33 @@ fn filter_blocks<'a>(
 const SLOT: usize = 16;
 
 /// An open-addressing hash table from names to lists of values, read in place from an index
-/// section (the layout is in the module documentation). The values are decoded once, when the
-/// table is read, into `values`: a lookup returns a slice of them.
-#[derive(Clone)]
+/// section (the layout is in the module documentation). The values are checked when the table
+/// is read and decoded into `values` when it is first looked up in (an imported index holds a
+/// million of them, most tables of which a short run never reads): a lookup returns a slice of
+/// them.
 pub(crate) struct NameTable<T> {
-    bytes: Cow<'static, [u8]>,
+    bytes: Bytes,
     /// The number of slots; 0 for an empty table.
     nslots: usize,
-    /// Where the name bytes start in `bytes`.
+    /// Where the values and the name bytes start in `bytes`.
+    values_at: usize,
     names_at: usize,
-    values: Vec<T>,
+    /// Decodes a value; the second argument is `limit`.
+    decode: fn(u32, u32) -> Option<T>,
+    limit: u32,
+    values: std::sync::OnceLock<Vec<T>>,
 }
 
 impl<T> Default for NameTable<T> {
     fn default() -> Self {
         NameTable {
-            bytes: Cow::Borrowed(&[]),
+            bytes: Bytes::default(),
             nslots: 0,
-            names_at: 0,
-            values: Vec::new(),
+            values_at: 12,
+            names_at: 12,
+            decode: |_, _| None,
+            limit: 0,
+            values: std::sync::OnceLock::new(),
         }
     }
 }
@@ -320,7 +447,7 @@ impl<T> std::fmt::Debug for NameTable<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("NameTable")
             .field("slots", &self.nslots)
-            .field("values", &self.values.len())
+            .field("values", &((self.names_at - self.values_at) / 4))
             .finish()
     }
 }
@@ -355,10 +482,11 @@ fn tag_of(h: u64) -> u32 {
 
 impl<T> NameTable<T> {
     /// The table stored in `bytes`, its values decoded by `decode` (which refuses a value
-    /// that points nowhere).
+    /// that points nowhere, at or past `limit`).
     pub(crate) fn read(
-        bytes: Cow<'static, [u8]>,
-        decode: impl Fn(u32) -> Option<T>,
+        bytes: Bytes,
+        limit: u32,
+        decode: fn(u32, u32) -> Option<T>,
     ) -> Result<Self, String> {
         let (Some(nslots), Some(nvalues), Some(nnames)) =
             (u32_at(&bytes, 0), u32_at(&bytes, 4), u32_at(&bytes, 8))
@@ -374,15 +502,35 @@ impl<T> NameTable<T> {
         if names_at.checked_add(nnames) != Some(bytes.len()) {
             return Err("name table of the wrong size".to_string());
         }
-        let values = (0..nvalues)
-            .map(|i| u32_at(&bytes, values_at + i * 4).and_then(&decode))
-            .collect::<Option<Vec<T>>>()
-            .ok_or_else(|| "name table value out of range".to_string())?;
+        let ok = bytes.get(values_at..names_at).is_some_and(|v| {
+            v.chunks_exact(4)
+                .all(|b| decode(u32::from_le_bytes([b[0], b[1], b[2], b[3]]), limit).is_some())
+        });
+        if !ok {
+            return Err("name table value out of range".to_string());
+        }
         Ok(NameTable {
             bytes,
             nslots,
+            values_at,
             names_at,
-            values,
+            decode,
+            limit,
+            values: std::sync::OnceLock::new(),
+        })
+    }
+
+    /// Every value of the table, decoded on first use.
+    fn values(&self) -> &[T] {
+        self.values.get_or_init(|| {
+            self.bytes
+                .get(self.values_at..self.names_at)
+                .unwrap_or_default()
+                .chunks_exact(4)
+                .filter_map(|b| {
+                    (self.decode)(u32::from_le_bytes([b[0], b[1], b[2], b[3]]), self.limit)
+                })
+                .collect()
         })
     }
 
@@ -421,7 +569,6 @@ impl<T> NameTable<T> {
     }
 
     /// The names of the table, in slot order.
-    #[cfg(test)]
     pub(crate) fn keys(&self) -> impl Iterator<Item = &str> + '_ {
         (0..self.nslots).filter_map(move |i| {
             let (t, off, len, _, _) = slot(&self.bytes, i)?;
@@ -447,7 +594,7 @@ impl NameTable<KeyRef> {
     #[inline]
     pub(crate) fn get(&self, name: &str) -> Option<&[KeyRef]> {
         let (first, n) = self.find(name)?;
-        self.values.get(first..first + n)
+        self.values().get(first..first + n)
     }
 }
 
@@ -456,7 +603,7 @@ impl NameTable<u32> {
     #[inline]
     pub(crate) fn get(&self, name: &str) -> Option<&u32> {
         let (first, _) = self.find(name)?;
-        self.values.get(first)
+        self.values().get(first)
     }
 }
 
@@ -582,18 +729,108 @@ impl<'a> Strings<'a> {
     }
 }
 
-/// A "P" line, before the names of regions are known.
-struct PendingRecord<'a> {
-    id: &'a str,
-    name: &'a str,
-    feature: u8,
-    capital: bool,
-    country: &'a str,
-    admin1_code: &'a str,
-    lat: f64,
-    lon: f64,
-    population: u64,
-    keys: &'a str,
+/// One place record of a gazetteer, as the TSV and the importers give it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Entry {
+    pub id: String,
+    pub name: String,
+    pub feature: u8,
+    pub capital: bool,
+    pub country: String,
+    /// The GeoNames first-level code within the country ("13" for Kyiv Oblast), or "".
+    pub admin1_code: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub population: u64,
+    /// The names in the keys field's syntax ([`KeySpec`]), separated by `|`, the record's own
+    /// first.
+    pub keys: String,
+    /// The second-level unit (raion, district) the place lies in: its code and name.
+    pub admin2_code: String,
+    pub admin2_name: String,
+    /// The third-level unit (hromada, territorial community): its code and name.
+    pub admin3_code: String,
+    pub admin3_name: String,
+}
+
+/// A gazetteer: its records and word lists, before indexing.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Parsed {
+    pub entries: Vec<Entry>,
+    /// (country, first-level code, English name).
+    pub admin1_names: Vec<(String, String, String)>,
+    /// Single-word names that are common words ("W" lines).
+    pub common_names: Vec<String>,
+    /// Frequent English words ("E" lines).
+    pub english: Vec<String>,
+    /// Lines that could not be parsed.
+    pub skipped: usize,
+    /// What the gazetteer was made of, as lines of text (`sitrep gazetteer info`).
+    pub meta: String,
+}
+
+/// Parses a gazetteer TSV (format version 1 or 2, described in `data/README.md`). Malformed
+/// lines are skipped and counted; the header line must be there.
+pub(crate) fn parse(text: &str) -> Result<Parsed, BuildError> {
+    let mut lines = text.lines();
+    if !lines
+        .next()
+        .is_some_and(|h| h.starts_with("#sitrep-gazetteer\t"))
+    {
+        return Err(BuildError::Header);
+    }
+    let mut out = Parsed::default();
+    for line in lines {
+        let f: Vec<&str> = line.split('\t').collect();
+        match f.first().copied() {
+            Some("P") if f.len() == 10 || f.len() == 14 => {
+                let (Some(&(_, feature, capital)), Ok(lat), Ok(lon), Ok(population)) = (
+                    FEATURES.iter().find(|(name, _, _)| *name == f[3]),
+                    f[6].parse::<f64>(),
+                    f[7].parse::<f64>(),
+                    f[8].parse::<u64>(),
+                ) else {
+                    out.skipped += 1;
+                    continue;
+                };
+                if !(lat.is_finite() && lon.is_finite()) {
+                    out.skipped += 1;
+                    continue;
+                }
+                let extra = |i: usize| f.get(i).map_or(String::new(), |s| s.to_string());
+                out.entries.push(Entry {
+                    id: f[1].to_string(),
+                    name: f[2].to_string(),
+                    feature,
+                    capital,
+                    country: f[4].to_string(),
+                    admin1_code: f[5].to_string(),
+                    lat,
+                    lon,
+                    population,
+                    keys: f[9].to_string(),
+                    admin2_code: extra(10),
+                    admin2_name: extra(11),
+                    admin3_code: extra(12),
+                    admin3_name: extra(13),
+                });
+            }
+            Some("A") if f.len() == 3 => {
+                if let Some((cc, code)) = f[1].split_once('.') {
+                    out.admin1_names
+                        .push((cc.to_string(), code.to_string(), f[2].to_string()));
+                }
+            }
+            Some("W") if f.len() >= 2 => out.common_names.push(f[1].to_string()),
+            Some("E") if f.len() == 2 => out.english.push(f[1].to_string()),
+            Some("M") if f.len() == 2 => {
+                out.meta.push_str(f[1]);
+                out.meta.push('\n');
+            }
+            _ => out.skipped += 1,
+        }
+    }
+    Ok(out)
 }
 
 /// The stem shared by a Cyrillic place name and the adjective formed from it: "Харків" and
@@ -646,68 +883,197 @@ pub(crate) fn cyrillic_stem(w: &str) -> String {
     s
 }
 
-/// Parses a gazetteer TSV into an index buffer. Malformed lines are skipped and counted; the
-/// header line must be there.
-///
-/// Names are stored normalised ([`norm`]). A name points to each record at most once per
-/// table, in the order of the file. A "~" before a name makes it usable only before a region
-/// word (or an airport word, for airports). Names of one Cyrillic word of the regions of
-/// Ukraine, Russia and Belarus also go, by their stem ([`cyrillic_stem`]), to the stems table.
+/// Parses a gazetteer TSV into an index buffer (see [`parse`] and [`build_parsed`]).
 pub(crate) fn build(text: &str) -> Result<Vec<u8>, BuildError> {
-    let mut lines = text.lines();
-    if !lines
-        .next()
-        .is_some_and(|h| h.starts_with("#sitrep-gazetteer\t"))
-    {
-        return Err(BuildError::Header);
-    }
-    let mut skipped = 0usize;
-    let mut admin1_names: HashMap<(&str, &str), &str> = HashMap::new();
-    let mut common_names = TableBuilder::default();
-    let mut english = TableBuilder::default();
-    let mut pending: Vec<PendingRecord> = Vec::new();
-    for line in lines {
-        let f: Vec<&str> = line.split('\t').collect();
-        match f.first().copied() {
-            Some("P") if f.len() == 10 => {
-                let (Some(&(_, feature, capital)), Ok(lat), Ok(lon), Ok(population)) = (
-                    FEATURES.iter().find(|(name, _, _)| *name == f[3]),
-                    f[6].parse::<f64>(),
-                    f[7].parse::<f64>(),
-                    f[8].parse::<u64>(),
-                ) else {
-                    skipped += 1;
-                    continue;
-                };
-                pending.push(PendingRecord {
-                    id: f[1],
-                    name: f[2],
-                    feature,
-                    capital,
-                    country: f[4],
-                    admin1_code: f[5],
-                    lat,
-                    lon,
-                    population,
-                    keys: f[9],
-                });
-            }
-            Some("A") if f.len() == 3 => {
-                if let Some((cc, code)) = f[1].split_once('.') {
-                    admin1_names.insert((cc, code), f[2]);
-                }
-            }
-            Some("W") if f.len() >= 2 => {
-                common_names.entry(f[1]);
-            }
-            Some("E") if f.len() == 2 => {
-                english.entry(f[1]);
-            }
-            _ => skipped += 1,
-        }
-    }
+    build_parsed(&parse(text)?)
+}
+
+/// Renamed towns of Ukraine: (GeoNames first-level code, current name, former names). Source:
+/// the resolutions of the Verkhovna Rada of Ukraine renaming settlements under the 2015 law on
+/// condemning the communist regime (2016) and later ones (2019, 2022-2024), as published in
+/// the parliament's official bulletin; written here by hand. Former names are given as Ukrainian
+/// and Russian forms; the folding meets other spellings of them.
+pub(crate) const RENAMED: &[(&str, &str, &[&str])] = &[
+    (
+        "05",
+        "Bakhmut",
+        &["Artemivsk", "Artemovsk", "Артемівськ", "Артемовск"],
+    ),
+    (
+        "05",
+        "Toretsk",
+        &["Dzerzhynsk", "Dzerzhinsk", "Дзержинськ", "Дзержинск"],
+    ),
+    (
+        "05",
+        "Pokrovsk",
+        &[
+            "Krasnoarmiisk",
+            "Krasnoarmeisk",
+            "Красноармійськ",
+            "Красноармейск",
+        ],
+    ),
+    (
+        "05",
+        "Lyman",
+        &[
+            "Krasnyi Lyman",
+            "Krasny Liman",
+            "Красний Лиман",
+            "Красный Лиман",
+        ],
+    ),
+    ("05", "Myrnohrad", &["Dymytrov", "Dimitrov", "Димитров"]),
+    (
+        "05",
+        "Soledar",
+        &["Karlo-Libknekhtovsk", "Karlo-Libknekhtovo"],
+    ),
+    ("05", "Kalmiuske", &["Komsomolske", "Komsomolskoye"]),
+    ("05", "Khrestivka", &["Kirovske", "Kirovskoye"]),
+    (
+        "05",
+        "Boikivske",
+        &["Telmanove", "Telmanovo", "Тельманове", "Тельманово"],
+    ),
+    ("05", "Nikolske", &["Volodarske", "Volodarskoye"]),
+    ("14", "Kadiivka", &["Stakhanov", "Стаханов"]),
+    (
+        "14",
+        "Khrustalnyi",
+        &["Krasnyi Luch", "Krasny Luch", "Красний Луч", "Красный Луч"],
+    ),
+    (
+        "14",
+        "Dovzhansk",
+        &["Sverdlovsk", "Свердловськ", "Свердловск"],
+    ),
+    ("14", "Sorokyne", &["Krasnodon", "Краснодон"]),
+    ("14", "Holubivka", &["Kirovsk", "Кіровськ", "Кировск"]),
+    ("14", "Teplohirsk", &["Irmino", "Ірміно", "Ирмино"]),
+    (
+        "04",
+        "Dnipro",
+        &[
+            "Dnipropetrovsk",
+            "Dnepropetrovsk",
+            "Дніпропетровськ",
+            "Днепропетровск",
+        ],
+    ),
+    (
+        "04",
+        "Kamianske",
+        &["Dniprodzerzhynsk", "Dneprodzerzhinsk", "Дніпродзержинськ"],
+    ),
+    (
+        "04",
+        "Pokrov",
+        &["Ordzhonikidze", "Орджонікідзе", "Орджоникидзе"],
+    ),
+    (
+        "10",
+        "Kropyvnytskyi",
+        &["Kirovohrad", "Kirovograd", "Кіровоград", "Кировоград"],
+    ),
+    (
+        "18",
+        "Horishni Plavni",
+        &["Komsomolsk", "Комсомольськ", "Комсомольск"],
+    ),
+    (
+        "17",
+        "Chornomorsk",
+        &["Illichivsk", "Ilyichevsk", "Іллічівськ", "Ильичёвск"],
+    ),
+    ("17", "Podilsk", &["Kotovsk", "Котовськ", "Котовск"]),
+    ("17", "Pivdenne", &["Yuzhne", "Yuzhny", "Южне", "Южный"]),
+    (
+        "16",
+        "Pivdennoukrainsk",
+        &["Yuzhnoukrainsk", "Южноукраїнськ", "Южноукраинск"],
+    ),
+    (
+        "26",
+        "Bilmak",
+        &["Kuibysheve", "Kuibyshevo", "Куйбишеве", "Куйбышево"],
+    ),
+    (
+        "08",
+        "Oleshky",
+        &["Tsiurupynsk", "Tsyurupinsk", "Цюрупинськ", "Цюрупинск"],
+    ),
+    (
+        "13",
+        "Pereiaslav",
+        &["Pereiaslav-Khmelnytskyi", "Pereyaslav-Khmelnitsky"],
+    ),
+    (
+        "27",
+        "Zviahel",
+        &[
+            "Novohrad-Volynskyi",
+            "Novograd-Volynsky",
+            "Новоград-Волинський",
+        ],
+    ),
+    (
+        "15",
+        "Sheptytskyi",
+        &["Chervonohrad", "Chervonograd", "Червоноград"],
+    ),
+    (
+        "07",
+        "Berestyn",
+        &["Krasnohrad", "Krasnograd", "Красноград"],
+    ),
+];
+
+/// Consonants a name's loose form needs to be indexed under it: shorter loose forms match too
+/// many unrelated names.
+pub(crate) const MIN_LOOSE_CONSONANTS: usize = 3;
+
+/// Whether records of a feature are indexed under the loose forms of their names: settlements,
+/// districts, communities and landmarks, whose names come in many spellings.
+pub(crate) fn loose_feature(feature: u8) -> bool {
+    matches!(
+        feature,
+        FEATURE_CITY | FEATURE_ADMIN2 | FEATURE_ADMIN3 | FEATURE_OTHER
+    )
+}
+
+fn nonempty(s: &str) -> Option<&str> {
+    (!s.is_empty()).then_some(s)
+}
+
+/// Builds the index buffer of a parsed gazetteer.
+///
+/// Names are stored normalised ([`norm`]); a name points to each record at most once per
+/// table, in the order of the entries. Names usable only before a region or airport word go to
+/// their own tables. Names whose strong folded form ([`fold`]) differs from their lookup form
+/// also go to the folded table under it, and names of settlements, districts, communities and
+/// landmarks go to the loose table under their loose form ([`skeleton`]); names of districts
+/// and communities go to the administrative table under the loose form of their stem
+/// ([`admin_stem`]), for "X district". Names of one Cyrillic word of the regions of Ukraine,
+/// Russia and Belarus also go, by their stem ([`cyrillic_stem`]), to the stems table.
+pub(crate) fn build_parsed(p: &Parsed) -> Result<Vec<u8>, BuildError> {
+    let pending = &p.entries;
     if pending.len() > IDX_MASK as usize {
         return Err(BuildError::TooLarge("the records".to_string()));
+    }
+    let admin1_names: HashMap<(&str, &str), &str> = p
+        .admin1_names
+        .iter()
+        .map(|(cc, code, name)| ((cc.as_str(), code.as_str()), name.as_str()))
+        .collect();
+    let mut common_names = TableBuilder::default();
+    for w in &p.common_names {
+        common_names.entry(w);
+    }
+    let mut english = TableBuilder::default();
+    for w in &p.english {
+        english.entry(w);
     }
 
     let mut strings = Strings::default();
@@ -715,16 +1081,41 @@ pub(crate) fn build(text: &str) -> Result<Vec<u8>, BuildError> {
     let mut keys = TableBuilder::default();
     let mut region_keys = TableBuilder::default();
     let mut airport_keys = TableBuilder::default();
+    let mut folded_keys = TableBuilder::default();
+    let mut loose_keys = TableBuilder::default();
+    let mut admin_keys = TableBuilder::default();
     let mut stems = TableBuilder::default();
     let mut first_words = TableBuilder::default();
     let mut by_id = TableBuilder::default();
     let mut max_words = 0usize;
+    let mut folded = String::new();
+    let mut loose = String::new();
+    // Former names of renamed towns, by record: the town of that name in its region.
+    let mut renamed: HashMap<usize, Vec<&str>> = HashMap::new();
+    for (admin1, name, former) in RENAMED {
+        let target = norm(name);
+        if let Some(i) = pending.iter().position(|e| {
+            e.country == "UA"
+                && e.admin1_code == *admin1
+                && e.feature == FEATURE_CITY
+                && e.keys
+                    .split('|')
+                    .any(|k| norm(KeySpec::parse(k).name) == target)
+        }) {
+            renamed.entry(i).or_default().extend(former.iter().copied());
+        }
+    }
+    let mut keys_buf = String::new();
+    // Every name's folded form, for the filter of forms.
+    let mut all_folded = TableBuilder::default();
     for (idx, rec) in pending.iter().enumerate() {
         let idx = idx as u32;
         let admin1 = if rec.admin1_code.is_empty() {
             None
         } else {
-            admin1_names.get(&(rec.country, rec.admin1_code)).copied()
+            admin1_names
+                .get(&(rec.country.as_str(), rec.admin1_code.as_str()))
+                .copied()
         };
         records.push(rec.feature);
         records.push(u8::from(rec.capital));
@@ -733,11 +1124,16 @@ pub(crate) fn build(text: &str) -> Result<Vec<u8>, BuildError> {
         records.extend_from_slice(&rec.lon.to_bits().to_le_bytes());
         records.extend_from_slice(&rec.population.to_le_bytes());
         for s in [
-            Some(rec.name),
-            Some(rec.id),
-            Some(rec.country),
+            Some(rec.name.as_str()),
+            Some(rec.id.as_str()),
+            Some(rec.country.as_str()),
             admin1,
-            Some(rec.admin1_code),
+            Some(rec.admin1_code.as_str()),
+            nonempty(&rec.admin2_code),
+            nonempty(&rec.admin2_name),
+            nonempty(&rec.admin3_code),
+            nonempty(&rec.admin3_name),
+            Some(rec.keys.as_str()),
         ] {
             let (off, len) = match s {
                 Some(s) => strings.add(s)?,
@@ -747,21 +1143,35 @@ pub(crate) fn build(text: &str) -> Result<Vec<u8>, BuildError> {
             records.extend_from_slice(&len.to_le_bytes());
         }
 
-        let own_name = norm(rec.name);
+        let own_name = norm(&rec.name);
+        let own_folded = {
+            let mut f = String::new();
+            fold_into(&own_name, &mut f);
+            f
+        };
         let all_primary = matches!(
             rec.feature,
             FEATURE_COUNTRY | FEATURE_ADMIN1 | FEATURE_REGION
         );
-        for (i, key) in rec.keys.split('|').enumerate() {
-            let (table, key) = if let Some(k) = key.strip_prefix('~') {
-                if rec.feature == FEATURE_AIRPORT {
-                    (&mut airport_keys, k)
-                } else {
-                    (&mut region_keys, k)
-                }
-            } else {
-                (&mut keys, key)
-            };
+        let loose_ok = loose_feature(rec.feature);
+        let admin_unit = matches!(rec.feature, FEATURE_ADMIN2 | FEATURE_ADMIN3);
+        let formers = renamed
+            .get(&(idx as usize))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        keys_buf.clear();
+        keys_buf.push_str(&rec.keys);
+        for f in formers {
+            keys_buf.push_str("|!");
+            keys_buf.push_str(f);
+        }
+        for (i, key) in keys_buf.split('|').enumerate() {
+            let mut spec = KeySpec::parse(key);
+            // A name listed as a former one is flagged so wherever it stands.
+            if i > 0 && formers.iter().any(|f| norm(f) == norm(spec.name)) {
+                spec.former = true;
+            }
+            let key = spec.name;
             let n = norm(key);
             if n.is_empty() {
                 continue;
@@ -772,17 +1182,20 @@ pub(crate) fn build(text: &str) -> Result<Vec<u8>, BuildError> {
                     .chars()
                     .filter(|c| c.is_alphabetic())
                     .all(|c| c.is_uppercase());
-            let shared = own_name
-                .chars()
-                .zip(n.chars())
-                .take_while(|(a, b)| a == b)
-                .count();
-            let similar = shared >= 4.min(n.chars().count());
+            let shared =
+                |a: &str, b: &str| a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+            // A spelling begins like the record's own name, in its script or folded from
+            // another ("Слов'янськ" for "Sloviansk").
+            folded.clear();
+            fold_into(&n, &mut folded);
+            let similar = shared(&own_name, &n) >= 4.min(n.chars().count())
+                || shared(&own_folded, &folded) >= 4.min(folded.chars().count());
             let kr = KeyRef {
                 idx,
-                primary: i == 0 || all_primary,
+                primary: (i == 0 || all_primary) && !spec.former,
                 upper,
-                similar,
+                similar: similar && !spec.former,
+                former: spec.former,
             };
             let words = n.split(' ').count();
             if words > 1 {
@@ -791,8 +1204,49 @@ pub(crate) fn build(text: &str) -> Result<Vec<u8>, BuildError> {
                 }
             }
             max_words = max_words.max(words);
+            if spec.phrase_only {
+                let table = if rec.feature == FEATURE_AIRPORT {
+                    &mut airport_keys
+                } else {
+                    &mut region_keys
+                };
+                table.add_ref(&n, kr);
+            } else {
+                keys.add_ref(&n, kr);
+                folded.clear();
+                fold_into(&n, &mut folded);
+                if !upper {
+                    all_folded.entry(&folded);
+                }
+                if folded != n && !upper {
+                    folded_keys.add_ref(&folded, kr);
+                    if words > 1 {
+                        if let Some(first) = folded.split(' ').next() {
+                            first_words.entry(first);
+                        }
+                    }
+                }
+                if loose_ok {
+                    loose.clear();
+                    skeleton_into(&folded, &mut loose);
+                    if consonants(&loose) >= MIN_LOOSE_CONSONANTS {
+                        loose_keys.add_ref(&loose, kr);
+                        if words > 1 {
+                            if let Some(first) = loose.split(' ').next() {
+                                first_words.entry(first);
+                            }
+                        }
+                    }
+                }
+                if admin_unit {
+                    let stem = skeleton(admin_stem(&folded));
+                    if consonants(&stem) >= MIN_LOOSE_CONSONANTS {
+                        admin_keys.add_ref(&stem, kr);
+                    }
+                }
+            }
             if rec.feature == FEATURE_ADMIN1
-                && matches!(rec.country, "UA" | "RU" | "BY")
+                && matches!(rec.country.as_str(), "UA" | "RU" | "BY")
                 && words == 1
                 && n.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c))
             {
@@ -801,13 +1255,30 @@ pub(crate) fn build(text: &str) -> Result<Vec<u8>, BuildError> {
                     stems.add_ref(&stem, kr);
                 }
             }
-            table.add_ref(&n, kr);
         }
         // A later record with the same id takes the id over.
-        *by_id.entry(rec.id) = vec![idx];
+        *by_id.entry(&rec.id) = vec![idx];
     }
     let max_words = max_words.min(8);
+    // The filter of names as written, and that of their other forms: its first set holds
+    // every name's folded form, its second the loose names and the loose forms of first words.
+    // A word is probed in the second filter only when its other forms are needed, and the
+    // first stays as small as the names as written make it.
     let filter = filter_blocks(keys.names(), first_words.names());
+    let loose_firsts: Vec<String> = first_words
+        .names()
+        .map(|w| {
+            folded.clear();
+            fold_into(w, &mut folded);
+            skeleton(&folded)
+        })
+        .collect();
+    let forms_filter = filter_blocks(
+        all_folded.names(),
+        loose_keys
+            .names()
+            .chain(loose_firsts.iter().map(String::as_str)),
+    );
     let mut airports: Vec<u32> = (0..pending.len() as u32)
         .filter(|&i| pending[i as usize].feature == FEATURE_AIRPORT)
         .collect();
@@ -825,6 +1296,9 @@ pub(crate) fn build(text: &str) -> Result<Vec<u8>, BuildError> {
         (Section::ById, &by_id),
         (Section::CommonNames, &common_names),
         (Section::English, &english),
+        (Section::Folded, &folded_keys),
+        (Section::Loose, &loose_keys),
+        (Section::AdminKeys, &admin_keys),
     ] {
         t.encode(&mut sections[s as usize])?;
     }
@@ -839,10 +1313,12 @@ pub(crate) fn build(text: &str) -> Result<Vec<u8>, BuildError> {
         })
         .flat_map(u32::to_le_bytes)
         .collect();
+    sections[Section::Meta as usize] = p.meta.as_bytes().to_vec();
+    sections[Section::FormsFilter as usize] = forms_filter;
 
     let mut out = Vec::with_capacity(sections.iter().map(Vec::len).sum::<usize>() + 256);
     out.extend_from_slice(MAGIC);
-    for v in [skipped, max_words, pending.len(), SECTIONS] {
+    for v in [p.skipped, max_words, pending.len(), SECTIONS] {
         out.extend_from_slice(&to_u32(v, "the header")?.to_le_bytes());
     }
     let mut at = HEADER + SECTIONS * 8;

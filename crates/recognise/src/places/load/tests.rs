@@ -57,7 +57,7 @@ fn runtime_index_of_the_embedded_file_is_the_compiled_in_index() {
     let built = index::build(&text).unwrap();
     assert!(built == EMBEDDED_INDEX, "the indexes differ");
 
-    let runtime = Data::from_index("runtime", Cow::Owned(built)).unwrap();
+    let runtime = Data::from_index("runtime", Bytes::owned(built)).unwrap();
     let compiled = Data::embedded().unwrap();
     assert_eq!(runtime.records.len(), compiled.records.len());
     assert_eq!(runtime.skipped_lines, compiled.skipped_lines);
@@ -183,10 +183,10 @@ fn malformed_gazetteer_files_are_typed_errors() {
 #[test]
 fn damaged_index_buffers_are_errors() {
     let good = index::build(SMALL).unwrap();
-    assert!(Data::from_index("x", Cow::Owned(good.clone())).is_ok());
+    assert!(Data::from_index("x", Bytes::owned(good.clone())).is_ok());
     for cut in [0, 7, 8, 30, 120, good.len() / 2, good.len() - 1] {
         assert!(
-            Data::from_index("x", Cow::Owned(good[..cut].to_vec())).is_err(),
+            Data::from_index("x", Bytes::owned(good[..cut].to_vec())).is_err(),
             "{cut}"
         );
     }
@@ -194,7 +194,7 @@ fn damaged_index_buffers_are_errors() {
     for at in (0..good.len()).step_by(7) {
         let mut bad = good.clone();
         bad[at] ^= 0xa5;
-        if let Ok(d) = Data::from_index("x", Cow::Owned(bad)) {
+        if let Ok(d) = Data::from_index("x", Bytes::owned(bad)) {
             for k in ["kyiv", "london", "kharkiv", "zz"] {
                 let _ = d.keys.get(k);
                 let _ = d.filter.may_contain(k);

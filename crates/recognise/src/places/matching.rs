@@ -1,0 +1,982 @@
+//! Finding names in a text: every gazetteer name, longest first, with the region, airport,
+//! district and community phrases around them, and the rules that tell a place from a person,
+//! a newspaper or a ship named after one.
+//!
+//! A name is looked up under its lookup form first ([`Tier::Exact`]), then under its strong
+//! folded form ([`Tier::Folded`]: "Slavyansk" meets "Sloviansk"), and only when no name of any
+//! length matched so, under its loose form ([`Tier::Loose`]: "Gorlovka" meets "Horlivka"),
+//! which the resolver takes only with support from the text.
+
+use super::fold::{admin_stem, consonants, fold_with, skeleton, skeleton_into};
+use super::load::{self, KeyRef, NameSet, FEATURE_ADMIN2, FEATURE_ADMIN3, FEATURE_CITY};
+use super::tokens::Token;
+use super::words::*;
+use super::Gazetteer;
+use sitrep_model::{Feature, Span};
+
+/// The sets of the filter of forms: folded names; loose names and loose first words.
+const FOLDED: usize = 0;
+const LOOSE: usize = 1;
+
+/// Texts shorter than this are taken for place descriptions, whose names are matched loosely.
+const DESCRIPTION_BYTES: usize = 600;
+
+/// Whether the capitalised word at token `i` may be matched in its loose form: the resolver
+/// takes a loose match only where the text describes places, so it is looked for only there:
+/// in a short text (a place description), in Cyrillic, next to a settlement word ("village of
+/// X", "X town"), or with a region or district word in the words after it ("X, Y district").
+/// `units` marks the tokens that are region or district words.
+fn loose_ok(text: &str, toks: &[Token], units: &[bool], i: usize) -> bool {
+    if text.len() < DESCRIPTION_BYTES || is_cyrillic(toks[i].norm) {
+        return true;
+    }
+    if settlement_cue_before(toks, i) || settlement_cue_after(toks, i + 1) {
+        return true;
+    }
+    units.iter().skip(i + 1).take(6).any(|&u| u)
+}
+
+/// Whether a token is a region or district word ("region", "oblast", "district", "raion"...).
+fn unit_word(t: &Token) -> bool {
+    // Every such word is 3 to 16 bytes long and starts with one of these bytes.
+    (3..=16).contains(&t.norm.len())
+        && matches!(
+            t.norm.as_bytes()[0],
+            b'r' | b'o' | b'p' | b'k' | b'd' | 0xD0 | 0xD1
+        )
+        && (in_list(REGION_WORDS, t.norm) || in_list(DISTRICT_WORDS, t.norm))
+}
+
+/// What the neighbours of a name make of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Verdict {
+    Place,
+    /// Part of a person's name.
+    Person,
+    /// A newspaper, a ship, a common word.
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Plain,
+    Region,
+    Airport,
+    /// "X district", "X raion": a second-level unit (or an older one, now a community).
+    District,
+    /// "X hromada", "X territorial community", "X city council".
+    Community,
+}
+
+/// How a name met the gazetteer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Tier {
+    Exact,
+    Folded,
+    Loose,
+}
+
+/// A name found in the text, before disambiguation.
+#[derive(Debug, Clone)]
+pub(super) struct Match {
+    /// Token range of the name.
+    pub(super) ti: usize,
+    pub(super) tj: usize,
+    /// Byte span of the whole mention (name plus region or airport words).
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) key: String,
+    pub(super) kind: Kind,
+    /// Candidates for the name itself (for districts and communities: the towns they are
+    /// named after).
+    pub(super) cands: Vec<KeyRef>,
+    /// Region, airport, district or community candidates for phrases.
+    pub(super) phrase_cands: Vec<KeyRef>,
+    /// The name is a common English word: it needs its country named elsewhere.
+    pub(super) needs_context: bool,
+    pub(super) tier: Tier,
+    /// More candidates for the same words, met in a looser form than `tier` (the Russian
+    /// form of a village whose gazetteer record has only its Ukrainian names).
+    pub(super) extra: Vec<(KeyRef, Tier)>,
+    /// A word next to the name says it is a settlement ("village of X", "X town").
+    pub(super) settlement_cue: bool,
+    /// A country is among the candidates (set by [`Gazetteer::mark_countries`]).
+    pub(super) country_name: bool,
+}
+
+/// The folded and loose forms of the tokens of a text, computed when first asked for (most
+/// words are never looked up in those forms) into one buffer.
+struct Forms<'t> {
+    toks: &'t [Token<'t>],
+    /// Per token: the byte ranges of its folded and of its loose form in `arena`.
+    folded: Vec<Option<[u32; 2]>>,
+    loose: Vec<Option<[u32; 2]>>,
+    arena: String,
+    scratch: String,
+}
+
+impl<'t> Forms<'t> {
+    fn new(toks: &'t [Token<'t>]) -> Self {
+        Forms {
+            toks,
+            folded: vec![None; toks.len()],
+            loose: vec![None; toks.len()],
+            arena: String::new(),
+            scratch: String::new(),
+        }
+    }
+
+    /// The byte range of token `i`'s strong folded form.
+    fn folded_at(&mut self, i: usize) -> [u32; 2] {
+        if let Some(s) = self.folded[i] {
+            return s;
+        }
+        let a = self.arena.len();
+        fold_with(self.toks[i].norm, &mut self.arena, &mut self.scratch);
+        let s = [a as u32, self.arena.len() as u32];
+        self.folded[i] = Some(s);
+        s
+    }
+
+    /// The strong folded form of token `i`.
+    fn folded(&mut self, i: usize) -> &str {
+        let [a, b] = self.folded_at(i);
+        &self.arena[a as usize..b as usize]
+    }
+
+    /// The loose form of token `i`.
+    fn loose(&mut self, i: usize) -> &str {
+        let [a, b] = match self.loose[i] {
+            Some(s) => s,
+            None => {
+                let [fa, fb] = self.folded_at(i);
+                self.scratch.clear();
+                skeleton_into(&self.arena[fa as usize..fb as usize], &mut self.scratch);
+                let a = self.arena.len();
+                self.arena.push_str(&self.scratch);
+                let s = [a as u32, self.arena.len() as u32];
+                self.loose[i] = Some(s);
+                s
+            }
+        };
+        &self.arena[a as usize..b as usize]
+    }
+
+    /// The folded (`loose == false`) or loose form of tokens `i..j`, joined by spaces.
+    fn key(&mut self, i: usize, j: usize, loose: bool, out: &mut String) {
+        out.clear();
+        for k in i..j {
+            if k > i {
+                out.push(' ');
+            }
+            let form = if loose { self.loose(k) } else { self.folded(k) };
+            out.push_str(form);
+        }
+    }
+}
+
+impl Gazetteer {
+    /// Records under a folded form: names whose lookup form is that form, and names whose
+    /// folded form it is; only places of the countries whose names are transliterated from
+    /// Cyrillic ("Will" is no spelling of Wil, "Так" none of Tak).
+    pub(super) fn folded_cands(&self, f: &str) -> Vec<KeyRef> {
+        if !self.d.forms_filter.may_contain(f)[FOLDED] {
+            return Vec::new();
+        }
+        let mut out: Vec<KeyRef> = Vec::new();
+        for src in [self.d.keys.get(f), self.d.folded.get(f)]
+            .into_iter()
+            .flatten()
+        {
+            for r in src {
+                let cc = self.place(*r).country.as_deref();
+                if cc.is_some_and(|c| LOOSE_COUNTRIES.contains(&c))
+                    && !out.iter().any(|o| o.idx == r.idx)
+                {
+                    out.push(*r);
+                }
+            }
+        }
+        out
+    }
+
+    /// Records under a loose form: settlements, districts, communities and landmarks of the
+    /// countries whose names come in Russian and Ukrainian forms.
+    fn loose_cands(&self, l: &str) -> Vec<KeyRef> {
+        if !self.d.forms_filter.may_contain(l)[LOOSE] {
+            return Vec::new();
+        }
+        self.d
+            .loose
+            .get(l)
+            .map(|refs| {
+                refs.iter()
+                    .copied()
+                    .filter(|r| {
+                        self.place(*r)
+                            .country
+                            .as_deref()
+                            .is_some_and(|c| LOOSE_COUNTRIES.contains(&c))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// District or community records for the name before "district", "raion", "hromada"...:
+    /// units whose name has the same stem ("Slavyansky" and "Slovianska" hromada), and the
+    /// towns the units are named after ("Volnovakha district"), found by the name as written,
+    /// folded, or by its stem.
+    fn unit_cands(&self, folded: &str, kind: Kind) -> (Vec<KeyRef>, Vec<KeyRef>) {
+        let stem = admin_stem(folded);
+        let loose_stem = skeleton(stem);
+        let units: Vec<KeyRef> = self
+            .d
+            .admin_keys
+            .get(&loose_stem)
+            .map(|refs| {
+                refs.iter()
+                    .copied()
+                    .filter(|r| {
+                        let code = self.d.records[r.idx as usize].feature_code;
+                        code == FEATURE_ADMIN3 || (kind == Kind::District && code == FEATURE_ADMIN2)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut towns: Vec<KeyRef> = Vec::new();
+        let add = |refs: Vec<KeyRef>, towns: &mut Vec<KeyRef>| {
+            for r in refs {
+                if self.d.records[r.idx as usize].feature_code == FEATURE_CITY
+                    && !towns.iter().any(|t| t.idx == r.idx)
+                {
+                    towns.push(r);
+                }
+            }
+        };
+        add(self.folded_cands(folded), &mut towns);
+        if stem != folded {
+            add(self.folded_cands(stem), &mut towns);
+        }
+        if towns.is_empty() {
+            add(self.loose_cands(&loose_stem), &mut towns);
+        }
+        // "Telmanovsky" from Telmanove, "Maryinsky" from Marinka, "Amvrosiyevsky" from
+        // Amvrosiivka: the adjective drops the town's ending (and its k) before "sk".
+        if towns.is_empty() {
+            if let Some(root) = loose_stem
+                .strip_suffix("sk")
+                .or_else(|| loose_stem.strip_suffix("ck"))
+                .filter(|r| consonants(r) >= 3)
+            {
+                add(self.loose_cands(root), &mut towns);
+                add(self.loose_cands(&format!("{root}k")), &mut towns);
+            }
+        }
+        (units, towns)
+    }
+
+    /// Every name in the text, longest first, with region, district, community and airport
+    /// phrases recognised.
+    pub(super) fn raw_matches(&self, text: &str, toks: &[Token], taken: &[Span]) -> Vec<Match> {
+        let mut out: Vec<Match> = Vec::new();
+        let mut key = String::new();
+        let mut fkey = String::new();
+        let mut forms = Forms::new(toks);
+        let tok_taken = taken_tokens(toks, taken);
+        // The name filter for every capitalised word, in one pass apart from the rules below:
+        // its lookups are independent memory accesses that the processor can overlap there.
+        // One look answers for the word as a name and as the first word of a longer name.
+        let filter_hits: Vec<[bool; 2]> = toks
+            .iter()
+            .map(|t| {
+                if t.cap {
+                    self.d.filter.may_contain(t.norm)
+                } else {
+                    [false; 2]
+                }
+            })
+            .collect();
+        // Whether a word's loose form is worth looking up: loose forms meet unrelated names too,
+        // and the resolver takes them only where the text describes places (see `loose_ok`).
+        let units: Vec<bool> = toks.iter().map(unit_word).collect();
+        let mut loose_memo: Vec<Option<bool>> = vec![None; toks.len()];
+        let mut loose_ok = |i: usize| {
+            *loose_memo[i].get_or_insert_with(|| toks[i].cap && loose_ok(text, toks, &units, i))
+        };
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            if !t.cap || demonym_country(t.norm).is_some() {
+                i += 1;
+                continue;
+            }
+            // "Харківська область", "Брянской области": a Cyrillic adjective before the word for
+            // oblast names the region.
+            if let Some(end_tok) =
+                region_word_at(toks, i + 1).filter(|&e| is_cyrillic(toks[e].norm))
+            {
+                let end = toks[end_tok].end;
+                if let Some(cands) = self
+                    .d
+                    .cyrillic_region_stems
+                    .get(&load::cyrillic_stem(t.norm))
+                {
+                    if !taken.iter().any(|s| s.overlaps(Span::new(t.start, end))) {
+                        out.push(Match {
+                            ti: i,
+                            tj: i + 1,
+                            start: t.start,
+                            end,
+                            key: t.norm.to_string(),
+                            kind: Kind::Region,
+                            cands: Vec::new(),
+                            phrase_cands: cands.to_vec(),
+                            needs_context: false,
+                            tier: Tier::Exact,
+                            extra: Vec::new(),
+                            settlement_cue: false,
+                            country_name: false,
+                        });
+                        i = end_tok + 1;
+                        continue;
+                    }
+                }
+            }
+            // "Харківщина", "на Сумщині": the Ukrainian collective name of a region.
+            if let Some(stem) = ["щина", "щини", "щині", "щину", "щиною"]
+                .iter()
+                .find_map(|suf| t.norm.strip_suffix(suf))
+            {
+                let stem = load::cyrillic_stem(stem);
+                if let Some(cands) = self.d.cyrillic_region_stems.get(&stem) {
+                    if !taken.iter().any(|s| s.overlaps(Span::new(t.start, t.end))) {
+                        out.push(Match {
+                            ti: i,
+                            tj: i + 1,
+                            start: t.start,
+                            end: t.end,
+                            key: t.norm.to_string(),
+                            kind: Kind::Region,
+                            cands: Vec::new(),
+                            phrase_cands: cands.to_vec(),
+                            needs_context: false,
+                            tier: Tier::Exact,
+                            extra: Vec::new(),
+                            settlement_cue: false,
+                            country_name: false,
+                        });
+                        i += 1;
+                        continue;
+                    }
+                }
+            }
+            // A name of several words starts with a known first word (in any of its forms) and
+            // runs over words separated by spaces only, none but the last possessive.
+            let first_word = t.norm.split(' ').next().unwrap_or("");
+            let [may_be_name, may_start_name] = filter_hits[i];
+            let may_start_name = if first_word.len() == t.norm.len() {
+                may_start_name
+            } else {
+                self.d.filter.may_contain(first_word)[NameSet::FirstWords as usize]
+            };
+            let starts_name = (may_start_name && self.d.first_words.contains(first_word))
+                || (loose_ok(i) && {
+                    let l = forms.loose(i).split(' ').next().unwrap_or("");
+                    self.d.forms_filter.may_contain(l)[LOOSE] && self.d.first_words.contains(l)
+                });
+            let mut maxn = 1;
+            if starts_name {
+                let limit = self.d.max_words.min(toks.len() - i);
+                while maxn < limit
+                    && toks[i + maxn].joined_to_prev
+                    && !toks[i + maxn - 1].possessive
+                {
+                    maxn += 1;
+                }
+            }
+            let mut found: Option<Match> = None;
+            for loose_pass in [false, true] {
+                // The loose pass looks for names longer than what was found ("Belaya Kamenka"
+                // over "Belaya"), or for any name when nothing was.
+                let shortest = match &found {
+                    Some(m) if m.kind != Kind::Plain => break,
+                    Some(m) => m.tj - i + 1,
+                    None => 1,
+                };
+                for n in (shortest..=maxn).rev() {
+                    if tok_taken[i..i + n].iter().any(|&x| x) {
+                        continue;
+                    }
+                    key.clear();
+                    for (k, tk) in toks[i..i + n].iter().enumerate() {
+                        if k > 0 {
+                            key.push(' ');
+                        }
+                        key.push_str(tk.norm);
+                    }
+                    let last = &toks[i + n - 1];
+                    // "US" must be written so; a short word in capitals ("TO", "EST") is an
+                    // abbreviation, not a name written in capitals.
+                    let short_caps = n == 1 && t.upper && t.norm.chars().count() <= 3;
+                    let upper_ok = |r: &KeyRef| {
+                        if r.upper {
+                            toks[i..i + n].iter().all(|t| t.upper || t.norm.len() <= 1)
+                        } else {
+                            !short_caps
+                        }
+                    };
+                    let follow = i + n;
+                    if !loose_pass && !last.possessive {
+                        if let Some(m) =
+                            self.phrase_match(text, toks, taken, i, n, &key, &mut forms)
+                        {
+                            found = Some(m);
+                            break;
+                        }
+                        if let Some(end_tok) = airport_phrase_at(toks, follow) {
+                            let (air, cities) = self.airport_match_cands(&key);
+                            let cities: Vec<KeyRef> = cities.into_iter().filter(upper_ok).collect();
+                            let end = toks[end_tok].end;
+                            if (!air.is_empty() || !cities.is_empty())
+                                && !taken.iter().any(|s| s.overlaps(Span::new(t.start, end)))
+                            {
+                                found = Some(Match {
+                                    ti: i,
+                                    tj: i + n,
+                                    start: t.start,
+                                    end,
+                                    key: key.clone(),
+                                    kind: Kind::Airport,
+                                    cands: cities,
+                                    phrase_cands: air,
+                                    needs_context: false,
+                                    tier: Tier::Exact,
+                                    extra: Vec::new(),
+                                    settlement_cue: false,
+                                    country_name: false,
+                                });
+                                break;
+                            }
+                        }
+                    }
+                    let (cands, tier) = if loose_pass {
+                        // Common words and words in capitals are not matched loosely.
+                        if toks[i..i + n].iter().any(|t| t.upper) {
+                            continue;
+                        }
+                        if n > 2 || !loose_ok(i) {
+                            continue;
+                        }
+                        forms.key(i, i + n, true, &mut fkey);
+                        if !self.d.forms_filter.may_contain(&fkey)[LOOSE]
+                            || toks[i..i + n]
+                                .iter()
+                                .any(|t| self.d.english.contains(t.norm))
+                        {
+                            continue;
+                        }
+                        (self.loose_cands(&fkey), Tier::Loose)
+                    } else {
+                        let may_be_key = if n == 1 {
+                            may_be_name
+                        } else {
+                            self.d.filter.may_contain(&key)[NameSet::Names as usize]
+                        };
+                        let exact = if may_be_key {
+                            self.d.keys.get(&key).map(<[KeyRef]>::to_vec)
+                        } else {
+                            None
+                        };
+                        match exact {
+                            Some(c) => (c, Tier::Exact),
+                            // Names of more than two words come as written.
+                            None if n <= 2 && !toks[i..i + n].iter().any(|t| t.upper) => {
+                                forms.key(i, i + n, false, &mut fkey);
+                                let found = if fkey == key {
+                                    Vec::new()
+                                } else {
+                                    self.folded_cands(&fkey)
+                                };
+                                // Common words are no spellings of names ("Will" of Wil).
+                                if !found.is_empty()
+                                    && toks[i..i + n]
+                                        .iter()
+                                        .any(|t| self.d.english.contains(t.norm))
+                                {
+                                    (Vec::new(), Tier::Folded)
+                                } else {
+                                    (found, Tier::Folded)
+                                }
+                            }
+                            None => (Vec::new(), Tier::Folded),
+                        }
+                    };
+                    let mut cands: Vec<KeyRef> = cands.into_iter().filter(upper_ok).collect();
+                    // "Zolote-4", "Zolote-5": numbered parts of a place are the place.
+                    if cands.is_empty() && n == 1 && !loose_pass {
+                        if let Some(base) = t
+                            .norm
+                            .rsplit_once(' ')
+                            .filter(|(_, num)| num.bytes().all(|b| b.is_ascii_digit()))
+                            .map(|(b, _)| b)
+                        {
+                            if let Some(refs) = self.d.keys.get(base) {
+                                cands = refs.iter().copied().filter(upper_ok).collect();
+                            }
+                        }
+                    }
+                    if cands.is_empty() {
+                        continue;
+                    }
+                    // The same words in their looser forms may name more places.
+                    let mut extra: Vec<(KeyRef, Tier)> = Vec::new();
+                    if !loose_pass && !toks[i..i + n].iter().any(|t| t.upper) {
+                        let mut more = |refs: Vec<KeyRef>, tier: Tier| {
+                            for r in refs {
+                                if !cands.iter().any(|c| c.idx == r.idx)
+                                    && !extra.iter().any(|(c, _)| c.idx == r.idx)
+                                {
+                                    extra.push((r, tier));
+                                }
+                            }
+                        };
+                        forms.key(i, i + n, false, &mut fkey);
+                        if tier == Tier::Exact && fkey != key {
+                            more(self.folded_cands(&fkey), Tier::Folded);
+                        }
+                        if loose_ok(i)
+                            && !toks[i..i + n]
+                                .iter()
+                                .any(|t| self.d.english.contains(t.norm))
+                        {
+                            forms.key(i, i + n, true, &mut fkey);
+                            more(self.loose_cands(&fkey), Tier::Loose);
+                        }
+                    }
+                    // "the Donetsk Oblast": a region's full name takes its article, as a
+                    // "the X region" phrase does.
+                    let start = if n > 1 && in_list(REGION_WORDS, last.norm) {
+                        article_start(text, toks, i).unwrap_or(t.start)
+                    } else {
+                        t.start
+                    };
+                    found = Some(Match {
+                        ti: i,
+                        tj: i + n,
+                        start,
+                        end: last.end,
+                        key: key.clone(),
+                        kind: Kind::Plain,
+                        cands,
+                        phrase_cands: Vec::new(),
+                        needs_context: n == 1 && self.d.common_names.contains(&key),
+                        tier,
+                        extra,
+                        settlement_cue: settlement_cue_before(toks, i)
+                            || settlement_cue_after(toks, i + n),
+                        country_name: false,
+                    });
+                    break;
+                }
+            }
+            match found {
+                Some(m) => {
+                    // A phrase runs past the name's words: go on after its last word.
+                    i = match m.kind {
+                        Kind::Plain => m.tj,
+                        _ => toks[m.tj..]
+                            .iter()
+                            .position(|t| t.start >= m.end)
+                            .map_or(toks.len(), |p| m.tj + p),
+                    };
+                    out.push(m);
+                }
+                None => i += 1,
+            }
+        }
+        // "the Kharkiv and Sumy regions": names listed before a plural region word are regions.
+        for k in (1..out.len()).rev() {
+            if out[k].kind != Kind::Region {
+                continue;
+            }
+            // The word after the name (tokens are in text order and do not overlap).
+            let plural = toks.get(out[k].tj).is_some_and(|t| t.norm.ends_with('s'));
+            if !plural {
+                continue;
+            }
+            let mut j = k;
+            while j > 0 {
+                let (prev, cur) = (&out[j - 1], &out[j]);
+                let between = text.get(prev.end..toks[cur.ti].start).unwrap_or("").trim();
+                let listy = matches!(between, "," | "and" | ", and" | "&");
+                if prev.kind != Kind::Plain || !listy {
+                    break;
+                }
+                let cands = self.region_candidates(&prev.key);
+                if cands.is_empty() {
+                    break;
+                }
+                out[j - 1].kind = Kind::Region;
+                out[j - 1].phrase_cands = cands;
+                j -= 1;
+            }
+        }
+        out
+    }
+
+    /// A region, district or community phrase made by the `n` words from token `i` and the
+    /// words after them: "Kharkiv region", "the Donetsk Oblast", "Slavyansky district",
+    /// "Hlukhivska territorial community", "Mospyn City Council". A region word after a name
+    /// that no first-level region bears makes a district ("Telmanovsky region").
+    #[allow(clippy::too_many_arguments)]
+    fn phrase_match(
+        &self,
+        text: &str,
+        toks: &[Token],
+        taken: &[Span],
+        i: usize,
+        n: usize,
+        key: &str,
+        forms: &mut Forms,
+    ) -> Option<Match> {
+        let t = &toks[i];
+        let follow = i + n;
+        if !toks.get(follow).is_some_and(|t| t.joined_to_prev) {
+            return None;
+        }
+        let region_end = region_word_at(toks, follow);
+        let district = match region_end {
+            Some(_) => None,
+            None => Some(district_phrase_at(toks, follow)?),
+        };
+        let mut fkey = String::new();
+        forms.key(i, i + n, false, &mut fkey);
+        let fkey = fkey.as_str();
+        let (kind, end_tok) = match (region_end, district) {
+            (Some(e), _) => {
+                let cands = self.region_candidates(key);
+                let cands = if cands.is_empty() && fkey != key {
+                    self.region_candidates(fkey)
+                } else {
+                    cands
+                };
+                let cands = if cands.is_empty() {
+                    self.region_candidates(admin_stem(fkey))
+                } else {
+                    cands
+                };
+                if !cands.is_empty() {
+                    // "direction" names a region only when the name is a region's.
+                    let start = article_start(text, toks, i).unwrap_or(t.start);
+                    let end = toks[e].end;
+                    if taken.iter().any(|s| s.overlaps(Span::new(start, end))) {
+                        return None;
+                    }
+                    return Some(Match {
+                        ti: i,
+                        tj: i + n,
+                        start,
+                        end,
+                        key: key.to_string(),
+                        kind: Kind::Region,
+                        cands: Vec::new(),
+                        phrase_cands: cands,
+                        needs_context: false,
+                        tier: Tier::Exact,
+                        extra: Vec::new(),
+                        settlement_cue: false,
+                        country_name: false,
+                    });
+                }
+                // A "region" that is no oblast: a district, unless it is a direction.
+                if toks[e].norm.starts_with("direction") {
+                    return None;
+                }
+                (Kind::District, e)
+            }
+            (None, Some((kind, e))) => (kind, e),
+            (None, None) => return None,
+        };
+        let (units, towns) = self.unit_cands(fkey, kind);
+        if units.is_empty() && towns.is_empty() {
+            return None;
+        }
+        let start = article_start(text, toks, i).unwrap_or(t.start);
+        let end = toks[end_tok].end;
+        if taken.iter().any(|s| s.overlaps(Span::new(start, end))) {
+            return None;
+        }
+        Some(Match {
+            ti: i,
+            tj: i + n,
+            start,
+            end,
+            key: key.to_string(),
+            kind,
+            cands: towns,
+            phrase_cands: units,
+            needs_context: false,
+            tier: Tier::Folded,
+            extra: Vec::new(),
+            settlement_cue: false,
+            country_name: false,
+        })
+    }
+
+    /// Marks the plain matches that may name a country.
+    pub(super) fn mark_countries(&self, matches: &mut [Match]) {
+        for m in matches.iter_mut().filter(|m| m.kind == Kind::Plain) {
+            m.country_name = m
+                .cands
+                .iter()
+                .any(|r| self.place(*r).feature == Feature::Country);
+        }
+    }
+
+    /// Drops plain names that are not places by their neighbours: newspapers, ships, persons'
+    /// names, common words opening a sentence or inside a longer name.
+    pub(super) fn filter_matches(&self, toks: &[Token], matches: &mut Vec<Match>) {
+        let ends: Vec<usize> = matches.iter().map(|m| m.tj).collect();
+        let starts: Vec<usize> = matches.iter().map(|m| m.ti).collect();
+        let verdicts: Vec<Verdict> = matches
+            .iter()
+            .map(|m| self.verdict(toks, m, &starts, &ends))
+            .collect();
+        // A name seen as part of a person's name once ("Mike Rogers") is a person's throughout.
+        let people: Vec<&str> = matches
+            .iter()
+            .zip(&verdicts)
+            .filter(|(_, v)| **v == Verdict::Person)
+            .map(|(m, _)| m.key.as_str())
+            .collect();
+        let keep: Vec<bool> = matches
+            .iter()
+            .zip(&verdicts)
+            .map(|(m, v)| {
+                *v == Verdict::Place
+                    && !(m.kind == Kind::Plain
+                        && people.contains(&m.key.as_str())
+                        && !self.is_major(&m.cands))
+            })
+            .collect();
+        let mut k = keep.into_iter();
+        matches.retain(|_| k.next().unwrap_or(true));
+    }
+
+    /// A country, a region or a city of 100,000 or more among the candidates.
+    pub(super) fn is_major(&self, cands: &[KeyRef]) -> bool {
+        cands.iter().any(|r| {
+            let p = self.place(*r);
+            matches!(
+                p.feature,
+                Feature::Country | Feature::Admin1 | Feature::Region
+            ) || p.population.unwrap_or(0) >= 100_000
+        })
+    }
+
+    /// A capitalised word that is no common or modifying word and no demonym: a first name or
+    /// a surname when next to a name.
+    fn is_name_word(&self, t: &Token) -> bool {
+        t.cap
+            && !t.upper
+            && !t.norm.contains(' ')
+            && t.norm.chars().all(|c| c.is_alphabetic())
+            && !in_list(MODIFIERS, t.norm)
+            && demonym_country(t.norm).is_none()
+            && !self.d.english.contains(t.norm)
+            && !self.d.common_names.contains(t.norm)
+    }
+
+    fn verdict(&self, toks: &[Token], m: &Match, starts: &[usize], ends: &[usize]) -> Verdict {
+        if m.kind != Kind::Plain {
+            return Verdict::Place;
+        }
+        if m.tj - m.ti == 1 && in_list(CALENDAR_WORDS, &m.key) {
+            return Verdict::Other;
+        }
+        let first = &toks[m.ti];
+        let last = &toks[m.tj - 1];
+        let next = toks
+            .get(m.tj)
+            .filter(|n| n.joined_to_prev && !last.possessive);
+        let prev = (m.ti > 0 && first.joined_to_prev).then(|| &toks[m.ti - 1]);
+        // Countries and large regions keep their name next to other capitalised words; small
+        // regions named like people ("Andreas", "Lara") do not.
+        let strong = m.cands.iter().any(|r| {
+            let rec = &self.d.records[r.idx as usize];
+            match rec.place.feature {
+                Feature::Country | Feature::Region => true,
+                Feature::Admin1 => rec.rank_population >= 1_000_000,
+                _ => false,
+            }
+        });
+        if let Some(nx) = next {
+            if nx.cap && in_list(ORG_WORDS, nx.norm) {
+                return Verdict::Other;
+            }
+            // "Vladimir Putin", "Tyler Derden": a first name.
+            if !strong
+                && self.is_name_word(nx)
+                && !starts.contains(&m.tj)
+                && !in_list(REGION_WORDS, nx.norm)
+                && !nx.sent_start
+            {
+                return Verdict::Person;
+            }
+            // "European Union": a common word inside a longer capitalised name.
+            if m.needs_context && nx.cap && !nx.sent_start && !starts.contains(&m.tj) {
+                return Verdict::Other;
+            }
+            if in_list(VESSEL_WORDS, nx.norm) {
+                return Verdict::Other;
+            }
+            // "Rogers said": a small place does not speak.
+            if in_list(SPEECH_VERBS, nx.norm) && !self.is_major(&m.cands) {
+                return Verdict::Person;
+            }
+        }
+        if let Some(pv) = prev {
+            if in_list(VESSEL_WORDS, pv.norm) {
+                return Verdict::Other;
+            }
+            if in_list(TITLES, pv.norm) && !strong {
+                return Verdict::Person;
+            }
+            // A capitalised word before the name that is not a place, a common word (as in a
+            // headline), a modifier or a demonym is a first name: the name is a surname.
+            let prev_is_place = ends.contains(&m.ti);
+            if !prev_is_place && !strong && self.is_name_word(pv) {
+                return Verdict::Person;
+            }
+            if m.needs_context && pv.cap && !prev_is_place && !in_list(MODIFIERS, pv.norm) {
+                return Verdict::Other;
+            }
+        }
+        if m.needs_context && first.sent_start {
+            return Verdict::Other;
+        }
+        Verdict::Place
+    }
+}
+
+/// For each token, whether it overlaps a span already taken. A name's words are separated by
+/// spaces only, so a name overlaps a taken span exactly when one of its words does.
+pub(super) fn taken_tokens(toks: &[Token], taken: &[Span]) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    for s in taken {
+        let first = toks.partition_point(|t| t.end <= s.start);
+        for (k, t) in toks.iter().enumerate().skip(first) {
+            if t.start >= s.end {
+                break;
+            }
+            if Span::new(t.start, t.end).overlaps(*s) {
+                out[k] = true;
+            }
+        }
+    }
+    out
+}
+
+/// Whether a weapon word ("missile", "launcher") is among the three words from token `i` on,
+/// within one stretch of text.
+pub(super) fn weapon_word_follows(toks: &[Token], i: usize) -> bool {
+    toks.iter()
+        .skip(i)
+        .take(3)
+        .take_while(|t| t.joined_to_prev)
+        .any(|t| t.norm.split(' ').any(|w| in_list(WEAPON_WORDS, w)))
+}
+
+/// The last token of a region word right after token `i`, if there is one.
+pub(super) fn region_word_at(toks: &[Token], i: usize) -> Option<usize> {
+    let t = toks.get(i)?;
+    (t.joined_to_prev && t.norm.len() >= 3 && in_list(REGION_WORDS, t.norm)).then_some(i)
+}
+
+/// The last token of an airport phrase starting at token `i`, if there is one.
+pub(super) fn airport_phrase_at(toks: &[Token], i: usize) -> Option<usize> {
+    // Every phrase starts with "a", "i", "m" or a Cyrillic letter.
+    let first = toks.get(i)?;
+    if !first.joined_to_prev
+        || !matches!(
+            first.norm.as_bytes().first(),
+            Some(b'a' | b'i' | b'm' | 0xD0)
+        )
+    {
+        return None;
+    }
+    for phrase in AIRPORT_PHRASES {
+        let n = phrase.len();
+        if i + n > toks.len() {
+            continue;
+        }
+        if toks[i..i + n]
+            .iter()
+            .zip(phrase.iter())
+            .all(|(t, w)| t.joined_to_prev && t.norm == *w)
+        {
+            return Some(i + n - 1);
+        }
+    }
+    None
+}
+
+/// The start of a "the" right before token `i` ("the Kyiv region"), if there is one.
+pub(super) fn article_start(text: &str, toks: &[Token], i: usize) -> Option<usize> {
+    if i == 0 || !toks[i].joined_to_prev {
+        return None;
+    }
+    let p = &toks[i - 1];
+    let w = text.get(p.start..p.end)?;
+    w.eq_ignore_ascii_case("the").then_some(p.start)
+}
+
+/// The kind and last token of a district or community phrase starting at token `i` ("district",
+/// "raion", "territorial community", "city council"), if there is one.
+pub(super) fn district_phrase_at(toks: &[Token], i: usize) -> Option<(Kind, usize)> {
+    let t = toks.get(i)?;
+    // Every word that starts such a phrase starts with one of these bytes (Cyrillic ones with
+    // 0xD0 or 0xD1).
+    if !t.joined_to_prev
+        || t.norm.len() < 3
+        || !matches!(
+            t.norm.as_bytes()[0],
+            b'd' | b'r' | b'a' | b'u' | b't' | b'h' | b'c' | b'v' | b's' | b'o' | 0xD0 | 0xD1
+        )
+    {
+        return None;
+    }
+    if in_list(DISTRICT_WORDS, t.norm) {
+        return Some((Kind::District, i));
+    }
+    for phrase in COMMUNITY_PHRASES {
+        let n = phrase.len();
+        if i + n <= toks.len()
+            && toks[i..i + n]
+                .iter()
+                .zip(phrase.iter())
+                .all(|(t, w)| t.joined_to_prev && t.norm == *w)
+        {
+            return Some((Kind::Community, i + n - 1));
+        }
+    }
+    None
+}
+
+/// Whether the words before token `i` say it names a settlement: "village of X", "the town of
+/// X", "village X".
+pub(super) fn settlement_cue_before(toks: &[Token], i: usize) -> bool {
+    let word = |k: usize| toks.get(k).map(|t| t.norm);
+    if i >= 1 && in_list(SETTLEMENT_WORDS, word(i - 1).unwrap_or("")) {
+        return true;
+    }
+    i >= 2 && word(i - 1) == Some("of") && in_list(SETTLEMENT_WORDS, word(i - 2).unwrap_or(""))
+}
+
+/// Whether the word at token `j` (right after a name) says the name is a settlement's: "X
+/// village", "X town".
+pub(super) fn settlement_cue_after(toks: &[Token], j: usize) -> bool {
+    toks.get(j)
+        .is_some_and(|t| t.joined_to_prev && in_list(SETTLEMENT_WORDS, t.norm))
+}
