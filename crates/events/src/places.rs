@@ -219,7 +219,8 @@ impl<'a> Analysis<'a> {
     }
 
     /// A place that only locates another: "north of Kyiv", "30 km from the border with
-    /// Poland", "20 kilometres from Kramatorsk".
+    /// Poland", "20 kilometres from Kramatorsk", or names a sector of the front ("in the
+    /// Kupiansk direction").
     pub(crate) fn is_anchor(&self, v: &SentView<'_>, m: &Mention) -> bool {
         let wi = Self::word_index(v, m.start);
         let word = |back: usize| {
@@ -256,7 +257,21 @@ impl<'a> Analysis<'a> {
                 "km" | "kilometres" | "kilometers" | "miles" | "metres" | "meters" | "away"
             ) || w.ends_with("km")
         };
-        (w1 == "of" && direction(&w2))
+        // "the Kupiansk direction", "the Zaporizhzhia front": a sector of the front named
+        // after a town, not the town.
+        let after = v
+            .words
+            .iter()
+            .find(|w| w.0 >= m.end)
+            .map(|&w| Lower::of(self.word_at(w)));
+        let sector = after.is_some_and(|a| {
+            matches!(
+                a.as_str(),
+                "direction" | "axis" | "sector" | "front" | "salient"
+            )
+        });
+        sector
+            || (w1 == "of" && direction(&w2))
             || (w1 == "of" && w2 == "the" && direction(&w3))
             || (w1 == "from" && (distance(&w2) || direction(&w2)))
             || (w1 == "the" && w2 == "from" && distance(&w3))
