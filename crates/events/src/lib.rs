@@ -7,9 +7,9 @@
 //!    in one Aho-Corasick pass; [`analysis::Analysis`] holds the result per sentence.
 //! 2. [`frames`] reads each sentence into [`frames::Frame`]s: what happened (the kind, from
 //!    the trigger and the weapon). Each field is read by its own module: [`places`] (where),
-//!    [`dates`] (when), [`actors`] (who attacked what), [`weapons`] (with what), [`counts`] and
-//!    [`casualties`] (how many launched, downed, killed, injured), [`claims`] (who asserts,
-//!    alleges, denies or declines to confirm it).
+//!    [`dates`] (when), [`actors`] and [`targets`] (who attacked what), [`weapons`] (with what),
+//!    [`counts`] and [`casualties`] (how many launched, downed, killed, injured), [`claims`] (who
+//!    asserts, alleges, denies or declines to confirm it).
 //! 3. [`merge`] groups the frames of one happening (headline, lead and later paragraphs) into
 //!    one [`sitrep_model::Event`], decides its status by the contract's rules, and fills what
 //!    the rest of the report says of an event that does not say it itself.
@@ -27,6 +27,7 @@ pub mod frames;
 pub mod lexicon;
 pub mod merge;
 pub mod places;
+pub mod targets;
 pub mod text;
 pub mod weapons;
 
