@@ -492,7 +492,7 @@ fn fit(s: &str, width: usize) -> String {
 fn write_table(events: &[StoredEvent], out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(
         out,
-        "{:<16}  {:<10}  {:<14}  {:<28}  {:<10}  {:>3}  {:<11}  {:<20}",
+        "{:<16}  {:<11}  {:<14}  {:<28}  {:<10}  {:>3}  {:<11}  {:<20}",
         "ID", "DATE", "KIND", "PLACE", "STATUS", "SRC", "L/I/K", "ATTACKER"
     )?;
     for ev in events {
@@ -518,9 +518,9 @@ fn write_table(events: &[StoredEvent], out: &mut dyn Write) -> std::io::Result<(
         };
         writeln!(
             out,
-            "{:<16}  {:<10}  {:<14}  {:<28}  {:<10}  {:>3}  {:<11}  {}{flag}",
+            "{:<16}  {:<11}  {:<14}  {:<28}  {:<10}  {:>3}  {:<11}  {}{flag}",
             e.id.0,
-            fit(&date_text(ev), 10),
+            fit(&date_text(ev), 11),
             e.kind.as_str(),
             fit(&place, 28),
             e.status.as_str(),
