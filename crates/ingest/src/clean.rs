@@ -281,6 +281,7 @@ pub(crate) fn clean_normalised(paragraphs: Vec<String>, title: Option<&str>) -> 
     let title_key = title.map(dedup_key);
     let mut out = Cleaned::default();
     let paragraphs: Vec<String> = paragraphs.into_iter().filter(|p| !p.is_empty()).collect();
+    let single = paragraphs.len() == 1;
     // A page that repeats many paragraphs is structured content (a schedule, a table of
     // results) rather than a page repeating a caption or teaser: its repeats are kept.
     // Each paragraph's repeat key, computed once; `None` for paragraphs too short to count.
@@ -340,6 +341,14 @@ pub(crate) fn clean_normalised(paragraphs: Vec<String>, title: Option<&str>) -> 
         if d {
             out.dropped.push((Rule::Label, p));
         } else {
+            out.paragraphs.push(p);
+        }
+    }
+    // A document whose whole text is one line is a post ("Explosions in Kharkiv", "Kyiv: air
+    // raid alert"), not a page around an article: no rule may empty it.
+    if single && out.paragraphs.is_empty() {
+        if let Some(i) = out.dropped.iter().position(|(r, _)| *r != Rule::NoContent) {
+            let (_, p) = out.dropped.remove(i);
             out.paragraphs.push(p);
         }
     }
@@ -570,6 +579,28 @@ mod tests {
             "Eat within an hour.",
         ]);
         assert_eq!(c.paragraphs.len(), 4);
+    }
+
+    #[test]
+    fn a_document_of_one_short_line_keeps_its_text() {
+        for post in [
+            "Explosions in Kharkiv",
+            "Kyiv: air raid alert",
+            "Вибухи у Харкові",
+            "Read more: Odesa port hit",
+            "Follow us",
+        ] {
+            let c = run(&[post]);
+            assert_eq!(c.paragraphs, [post], "{post}");
+            assert!(c.dropped.is_empty());
+        }
+        assert!(run(&["* * *"]).paragraphs.is_empty());
+        // In a longer text the same line is still a label and goes.
+        let c = run(&[
+            "Explosions in Kharkiv",
+            "Air defence units shot down most of the drones over the region overnight, officials said.",
+        ]);
+        assert_eq!(c.paragraphs.len(), 1);
     }
 
     #[test]

@@ -229,6 +229,22 @@ mod tests {
     }
 
     #[test]
+    fn one_line_posts_keep_their_text() {
+        for post in [
+            "Explosions in Kharkiv",
+            "Kyiv: air raid alert",
+            "Вибухи в Одесі",
+        ] {
+            let d = to_document(
+                raw(Payload::Text(format!("{post}\n")), Hints::default()),
+                &IngestOptions::default(),
+            );
+            assert_eq!(d.text, post);
+            assert!(d.errors.is_empty(), "{:?}", d.errors);
+        }
+    }
+
+    #[test]
     fn empty_stub_extraction_falls_back_to_visible_text_with_a_note() {
         let d = to_document_with(
             raw(Payload::Html(b"<html><head><title>T</title></head><body><p>Blasts in Kursk.</p></body></html>".to_vec()), Hints::default()),
