@@ -7,6 +7,7 @@ mod bench;
 mod db;
 mod explain;
 mod pipeline;
+mod sections;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};

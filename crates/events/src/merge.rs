@@ -473,12 +473,8 @@ pub fn build_event(doc: &Document, c: &Cluster) -> Event {
         }
     }
 
-    let first_ev = evidence
-        .first()
-        .map(|e| format!("{}-{}", e.start, e.end))
-        .unwrap_or_default();
     Event {
-        id: EventId(stable_id(&[&doc.doc.0, kind.as_str(), &first_ev])),
+        id: event_id(&doc.doc, kind, &evidence),
         kind,
         acled: kind.acled(agreed),
         date,
@@ -492,6 +488,16 @@ pub fn build_event(doc: &Document, c: &Cluster) -> Event {
         evidence,
         provenance,
     }
+}
+
+/// The id of an event of `kind` in document `doc` whose evidence (sorted by start) is
+/// `evidence`: stable across runs, and distinct for events that start at different sentences.
+pub fn event_id(doc: &sitrep_model::DocId, kind: EventKind, evidence: &[Evidence]) -> EventId {
+    let first_ev = evidence
+        .first()
+        .map(|e| format!("{}-{}", e.start, e.end))
+        .unwrap_or_default();
+    EventId(stable_id(&[&doc.0, kind.as_str(), &first_ev]))
 }
 
 fn stance_rank(s: Stance) -> u8 {
