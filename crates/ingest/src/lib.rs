@@ -22,6 +22,7 @@ pub mod feed;
 mod fetch;
 mod fragment;
 pub mod jsonl;
+pub mod messages;
 pub mod meta;
 mod source;
 mod text;
@@ -87,4 +88,7 @@ pub struct Hints {
     /// When a crawler fetched the page (`WARC-Date`). Only a weak stand-in for the publication
     /// date: it is used when nothing else gives one.
     pub fetched: Option<String>,
+    /// The version of a record that may be edited later (a message): see
+    /// [`Document::revision`](sitrep_model::Document::revision).
+    pub revision: Option<String>,
 }

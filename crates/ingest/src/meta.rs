@@ -81,6 +81,19 @@ pub fn parse_published(s: &str) -> Option<NaiveDate> {
     None
 }
 
+/// The publication time with its offset from UTC, as RFC 3339 (`2025-06-06T10:00:00+03:00`),
+/// when `s` gives a time and an offset (RFC 3339, ISO 8601 with a space, RFC 2822); `None` for
+/// a bare date or a time without an offset.
+pub fn parse_published_time(s: &str) -> Option<String> {
+    let s = s.trim();
+    let dt = DateTime::parse_from_rfc3339(s)
+        .or_else(|_| DateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S%:z"))
+        .or_else(|_| DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M%:z"))
+        .or_else(|_| DateTime::parse_from_rfc2822(s))
+        .ok()?;
+    Some(dt.to_rfc3339_opts(chrono::SecondsFormat::Secs, false))
+}
+
 /// Author and outlet from a byline.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Byline {
