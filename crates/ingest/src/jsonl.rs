@@ -239,6 +239,49 @@ mod tests {
     }
 
     #[test]
+    fn dumped_channel_messages_and_one_line_exports_are_read_as_posts() {
+        let out = read(concat!(
+            "{\"id\": 41, \"type\": \"message\", \"date\": \"2025-04-14T09:31:10\", \"date_unixtime\": \"1744612270\", \"from\": \"South Monitor\", \"from_id\": \"channel1873304519\", \"text\": [\"Explosions in \", {\"type\": \"bold\", \"text\": \"Odesa\"}]}\n",
+            "{\"id\": 42, \"type\": \"service\", \"date\": \"2025-04-14T09:40:00\", \"action\": \"pin_message\", \"text\": \"\"}\n",
+            "{\"id\": 43, \"date_unixtime\": \"1744612400\", \"channel\": {\"name\": \"North\", \"username\": \"north_watch\"}, \"text\": \"Kyiv: air raid alert\"}\n",
+            "{\"name\": \"West\", \"id\": 77, \"messages\": [{\"id\": 1, \"type\": \"message\", \"date\": \"2025-01-01T10:00:00\", \"text\": \"Drones over Lviv\"}, {\"id\": 2}]}\n",
+            "{\"id\": 44, \"date_unixtime\": \"1744612400\", \"text\": {\"oops\": 1}}\n",
+        ));
+        let ok: Vec<&RawDoc> = out.iter().filter_map(|r| r.as_ref().ok()).collect();
+        let ids: Vec<&str> = ok.iter().map(|r| r.id.0.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "t.me/c/1873304519/41",
+                "https://t.me/north_watch/43",
+                "t.me/c/77/1"
+            ]
+        );
+        assert_eq!(ok[0].payload, Payload::Text("Explosions in Odesa".into()));
+        assert_eq!(ok[0].hints.outlet.as_deref(), Some("South Monitor"));
+        assert_eq!(ok[1].hints.outlet.as_deref(), Some("North"));
+        let errs: Vec<String> = out
+            .iter()
+            .filter_map(|r| r.as_ref().err().map(ToString::to_string))
+            .collect();
+        assert_eq!(errs.len(), 2, "{errs:?}");
+        assert!(errs[0].starts_with("r.jsonl:4: message 2"), "{}", errs[0]);
+        assert!(
+            errs[1].starts_with("r.jsonl:5: the message's \"text\" is neither"),
+            "{}",
+            errs[1]
+        );
+    }
+
+    #[test]
+    fn a_dump_of_service_messages_only_says_so() {
+        let out = read("{\"id\": 1, \"type\": \"service\", \"date\": \"2025-01-01T00:00:00\", \"text\": \"\"}\n");
+        assert_eq!(out.len(), 1);
+        let e = out[0].as_ref().unwrap_err().to_string();
+        assert!(e.contains("no messages with text"), "{e}");
+    }
+
+    #[test]
     fn invalid_utf8_in_a_line_is_an_error_for_that_line_only() {
         let mut bytes = b"{\"text\":\"ok\"}\n{\"text\":\"\xff\xfe\"}\n".to_vec();
         bytes.extend_from_slice(b"{\"text\":\"fine\"}\n");

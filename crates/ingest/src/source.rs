@@ -498,4 +498,29 @@ mod tests {
         assert_eq!(detect(b"\x00\x01\x02\x03binary\x04\x05"), Format::Binary);
         assert_eq!(detect("Харків\n".as_bytes()), Format::Text);
     }
+
+    #[test]
+    fn json_lines_and_json_documents_are_told_apart() {
+        // A channel export as the desktop client writes it, and an array of records.
+        assert_eq!(
+            detect(b"{\n \"name\": \"Channel\",\n \"type\": \"public_channel\",\n \"messages\": ["),
+            Format::Json
+        );
+        assert_eq!(detect(b"[\n  {\"id\": 1, \"text\": \"x\"}"), Format::Json);
+        assert_eq!(
+            detect(b"{\"name\": \"C\",\n \"messages\": []}"),
+            Format::Json
+        );
+        // JSON Lines: a whole record on the first line, a broken first record followed by
+        // records, or one long first line.
+        assert_eq!(
+            detect(b"{\"id\": 1, \"text\": \"x\"}\n{\"id\": 2, \"text\": \"y\"}\n"),
+            Format::Jsonl
+        );
+        assert_eq!(
+            detect(b"{\"id\": 1, \"text\": \n{\"id\": 2}\n"),
+            Format::Jsonl
+        );
+        assert_eq!(detect(b"{\"text\": \"a very long line"), Format::Jsonl);
+    }
 }

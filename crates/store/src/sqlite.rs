@@ -11,7 +11,9 @@
 //! of its pages to the WAL) however many documents it holds.
 //!
 //! A document with a revision (an edited message) replaces the stored versions of its id that
-//! are older, with everything they reported; the events they reported are fused again.
+//! are older: it is stored first, so that its reports join the events the older versions
+//! reported (which keep their ids), and then the older versions are removed with everything
+//! they reported and their events fused again (an event left without reports goes).
 //!
 //! Tables: `documents` (unique URL and content hash), `mentions`, `events` (the fused events,
 //! with indexed filter columns and the full [`StoredEvent`] as JSON), `event_reports` (each
@@ -587,14 +589,15 @@ fn loosely_equal(a: Option<&str>, b: Option<&str>) -> bool {
     }
 }
 
-/// A stored document with near-identical text from the same outlet under the same title: the
-/// same article read from another format (the plain text and the HTML page of one story differ
+/// A stored document (other than the rows in `except`) with near-identical text from the same
+/// outlet under the same title: the same article read from another format (the plain text and the HTML page of one story differ
 /// in a heading or a caption). A near-identical text from another outlet is a reprint, stored
 /// as a source of its own and counted once.
 fn same_content(
     tx: &Connection,
     doc: &sitrep_model::Document,
     fp: &Fingerprint,
+    except: &[i64],
 ) -> Result<Option<DocId>, StoreError> {
     let sql = |e| StoreError::Sqlite {
         path: "near-duplicates".into(),
@@ -615,6 +618,7 @@ fn same_content(
     }
     ids.sort_unstable();
     ids.dedup();
+    ids.retain(|id| !except.contains(id));
     let mut stmt = tx
         .prepare_cached("SELECT doc, outlet, title, fingerprint FROM documents WHERE id = ?1")
         .map_err(sql)?;
@@ -865,16 +869,33 @@ fn ingest_in(
             ..Default::default()
         });
     }
-    let mut replaced = None;
-    for row in older {
-        remove_document(tx, name, cache, row)?;
-        replaced = Some(doc.doc.clone());
+    // The older versions give up their URL and id now and their reports once this version is
+    // stored, so that this version's reports join the events they reported (which keep their
+    // ids: reports of one document never join each other, hence the id given up) before those
+    // are fused again without them.
+    let replaced = (!older.is_empty()).then(|| doc.doc.clone());
+    for &row in &older {
+        tx.prepare_cached(
+            "UPDATE documents SET url = NULL, doc = doc || ' (replaced)' WHERE id = ?1",
+        )
+        .and_then(|mut s| s.execute([row]))
+        .map_err(sql)?;
+        let events: Vec<i64> = tx
+            .prepare_cached("SELECT event_id FROM event_reports WHERE document_id = ?1")
+            .and_then(|mut s| s.query_map([row], |r| r.get(0))?.collect())
+            .map_err(sql)?;
+        for id in events {
+            cache.events.remove(&id);
+        }
     }
     let fp = match fingerprint_given {
         Some(fp) => fp.clone(),
         None => fingerprint(&doc.text),
     };
-    if let Some(d) = same_content(tx, doc, &fp)? {
+    if let Some(d) = same_content(tx, doc, &fp, &older)? {
+        for &row in &older {
+            remove_document(tx, name, cache, row)?;
+        }
         return Ok(IngestOutcome {
             duplicate_of: Some(d),
             replaced,
@@ -1083,6 +1104,9 @@ fn ingest_in(
             }
         }
         outcome.events.push(EventId(uid));
+    }
+    for &row in &older {
+        remove_document(tx, name, cache, row)?;
     }
     Ok(outcome)
 }
