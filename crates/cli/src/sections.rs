@@ -209,14 +209,14 @@ mod tests {
 
     #[test]
     fn a_short_text_is_one_section() {
-        assert_eq!(sections("Explosions in Kharkiv", 100), [0..21]);
-        assert_eq!(sections("", 100), [0..0]);
+        assert_eq!(sections("Explosions in Kharkiv", 100), vec![0..21]);
+        assert_eq!(sections("", 100), vec![0..0]);
     }
 
     #[test]
     fn sections_end_after_paragraph_breaks() {
         let para = "Drones struck Odesa overnight, the governor said.";
-        let text = vec![para; 40].join("\n\n");
+        let text = [para; 40].join("\n\n");
         let s = check_cover(&text, 500);
         assert!(s.len() > 1);
         for r in &s[..s.len() - 1] {
@@ -255,7 +255,7 @@ mod tests {
         let report = "On 8 May 2025, Russian forces shelled Nikopol with artillery. One man was \
                       killed and two women were wounded, the regional governor said.";
         let recogniser = Recogniser::new();
-        let text = vec![report; 12].join("\n\n");
+        let text = [report; 12].join("\n\n");
         let doc = Document {
             doc: sitrep_model::DocId("long.txt".into()),
             published: chrono::NaiveDate::from_ymd_opt(2025, 5, 9),

@@ -802,7 +802,7 @@ pub fn check_revisions_replace_earlier_versions<S: Store>(mut store: S) {
         )],
     );
     let out = ingest(&mut store, &wire);
-    assert_eq!(out.events, [event_id.clone()]);
+    assert_eq!(out.events, std::slice::from_ref(&event_id));
     let before = store.stats().unwrap();
     // The same version again, and an older one, add nothing.
     assert_eq!(
@@ -827,7 +827,7 @@ pub fn check_revisions_replace_earlier_versions<S: Store>(mut store: S) {
     assert_eq!(out.replaced, Some(edited.document.doc.clone()));
     assert_eq!(
         out.events,
-        [event_id.clone()],
+        std::slice::from_ref(&event_id),
         "the edit joins the same event"
     );
     let after = store.stats().unwrap();
