@@ -1065,6 +1065,34 @@ def linked_body(a):
 </body></html>'''
     return html, boiler_must_not(b, ["related", "newsletter", "footer", "comments"])
 
+def sidebar_layout(a):
+    """A blog theme whose layout wrapper around the article and its sidebar is named for the
+    sidebar, with a long comment thread below and an about-us paragraph in the footer."""
+    b = BOILER[a["lang"]]; lang = a["lang"]
+    body = render_blocks(a["blocks"])
+    thread = "".join(
+        f'<li class="comment"><div class="comment-author">{E(b["comments"][i % 2][0])}</div><div class="comment-text"><p>{E(b["comments"][i % 2][1])} {E(b["related"][i % 3])}.</p></div></li>'
+        for i in range(14))
+    about = {"en": "Frontline Post is an independent newsroom of eleven reporters and editors covering the war in southern and eastern Ukraine since 2022, funded by its readers.",
+             "uk": "Південний вісник — незалежна редакція з одинадцяти журналістів, яка з 2022 року пише про війну на півдні та сході України коштом читачів.",
+             "ru": "Белгородская правда — независимая редакция, которая с 2022 года рассказывает о событиях в приграничных районах на средства читателей.",
+             "de": "Ostwelle ist eine unabhängige Redaktion, die seit 2022 aus der Ukraine berichtet und von ihren Leserinnen und Lesern finanziert wird.",
+             "pl": "Kurier Wschodni to niezależna redakcja, która od 2022 roku relacjonuje wojnę w Ukrainie dzięki wsparciu czytelników."}[lang]
+    html = head(a["title"], lang) + f'''<body class="blog single">
+<div class="topbar"><div class="wrap"><ul class="topbar-menu">{nav_html(b)}</ul></div></div>
+<div class="wrap layout has-sidebar sidebar-right">
+<div class="col-main">
+<h1 class="single-title">{E(a["title"])}</h1>
+<div class="single-meta">{E(AUTHOR[lang])} · 14.04.2025</div>
+{body}
+</div>
+<div class="col-side"><div class="widget"><h4>{E(b["more"])}</h4><ul>{related_html(b)}</ul></div></div>
+</div>
+<div class="wrap discussion"><h3>{len(range(14))} comments</h3><ol class="commentlist">{thread}</ol></div>
+<div class="bottom"><div class="wrap"><p class="about">{E(about)}</p><p class="copy">{E(b["footer"])}</p></div></div>
+</body></html>'''
+    return html, boiler_must_not(b, ["footer", "comments"]) + [about[:60]]
+
 ARTICLE_TEMPLATES = {
     "wordpress-classic": wordpress_classic,
     "wordpress-blocks": wordpress_gutenberg,
@@ -1079,6 +1107,7 @@ ARTICLE_TEMPLATES = {
     "text-blocks": text_blocks,
     "ad-split": ad_split,
     "linked-body": linked_body,
+    "sidebar-layout": sidebar_layout,
 }
 LIVE_TEMPLATES = {"live-blocks": live_blocks, "live-list": live_list, "live-articles": live_articles}
 FORUM_TEMPLATES = {"phpbb": phpbb, "discourse": discourse}
@@ -1104,6 +1133,10 @@ PLAN = [
     ("uk_zaporizhzhia", ["ad-split", "linked-body"]),
     ("ru_belgorod", ["linked-body"]),
     ("ru_split", ["ad-split", "linked-body"]),
+    ("odesa_port", ["sidebar-layout"]),
+    ("sumy_keypoints", ["sidebar-layout"]),
+    ("uk_table", ["sidebar-layout"]),
+    ("ru_belgorod", ["sidebar-layout"]),
     ("live_en", ["live-blocks", "live-list", "live-articles"]),
     ("uk_live", ["live-blocks", "live-list", "live-articles"]),
     ("forum_en", ["phpbb", "discourse"]),

@@ -3,7 +3,7 @@
 //! blocks, preferring the most specific source for each field.
 
 use crate::dom::{Document, NodeData, NodeId, NodeRef};
-use crate::main_text::contains_ignore_ascii_case;
+use crate::marks::contains_ignore_ascii_case;
 use serde_json::Value;
 
 /// What the page declares about itself.
