@@ -66,7 +66,14 @@ const EXTRACTION_ATTRS: &[&str] = &[
 pub fn extract(html: &str) -> Extracted {
     let doc = dom::parse_keeping(html, dom::Keep::Only(EXTRACTION_ATTRS));
     let meta = meta::read(&doc);
-    let text = main_text::main_text(&doc, meta.title.as_deref());
+    let mut text = main_text::main_text(&doc, meta.title.as_deref());
+    if let Some(post) = meta
+        .description
+        .as_deref()
+        .and_then(|d| main_text::short_post(&doc, d, meta.title.as_deref(), &text))
+    {
+        text = post;
+    }
     let mut warnings = meta.warnings;
     if text.is_empty() {
         warnings.push("no main text found".to_string());

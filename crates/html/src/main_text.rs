@@ -22,7 +22,7 @@
 //!
 //! [`explain`] reports the container path and the heaviest dropped subtrees of a page.
 
-use crate::dom::{Document, NodeId, NONE};
+use crate::dom::{Document, NodeData, NodeId, NONE};
 use crate::furniture::{is_byline_or_date, is_furniture};
 use crate::marks::is_article_body_mark;
 pub use crate::marks::{boilerplate_marks, boilerplate_marks_with};
@@ -181,7 +181,9 @@ fn choose_container(doc: &Document, paras: &[Para], weights: &[f64], drop: &[boo
                 best = c;
             }
         }
-        if best == NONE || best_w < DESCEND * here {
+        // A paragraph is never the container on its own: the short lines beside it (the first
+        // line of a post, a subheading) belong with it.
+        if best == NONE || best_w < DESCEND * here || doc.node(best).tag() == "p" {
             break;
         }
         cur = best;
@@ -421,6 +423,77 @@ pub fn main_text(doc: &Document, title: Option<&str>) -> String {
         out.push_str(&p.text);
     }
     out
+}
+
+/// Main texts shorter than this (in characters) may be a page about one short post.
+const SHORT_POST_MAX: usize = 300;
+
+/// Posts longer than this (in characters) count as prose and are found by the weights.
+const SHORT_POST_WORDS_MAX: usize = 60;
+
+/// The text of a page about one short post (a channel's or a social network's post page,
+/// whose description repeats the post), when the post is a few words, and the main text `found`
+/// is at most one short paragraph and does not hold the post: the deepest visible element whose
+/// whole text is the `description`. A post of a few words has no paragraph long enough to count as prose, so the
+/// weights pass it over for a stray paragraph of the page.
+pub fn short_post(
+    doc: &Document,
+    description: &str,
+    title: Option<&str>,
+    found: &str,
+) -> Option<String> {
+    let key = alnum_key(description);
+    // A page whose description is its headline says nothing about a post.
+    if key.is_empty()
+        || title.is_some_and(|t| alnum_key(t) == key)
+        || description.chars().count() > SHORT_POST_WORDS_MAX
+        || found.chars().count() >= SHORT_POST_MAX
+        || found.contains("\n\n")
+        || alnum_key(found).contains(&key)
+    {
+        return None;
+    }
+    let (hard, _) = boilerplate_marks(doc);
+    let n = doc.nodes.len();
+    let mut len = vec![0usize; n];
+    for i in (1..n).rev() {
+        if hard[i] {
+            continue;
+        }
+        let node = doc.node(i as NodeId);
+        if let NodeData::Text(t) = &node.data {
+            len[i] += t.len();
+        }
+        if node.parent != NONE {
+            len[node.parent as usize] += len[i];
+        }
+    }
+    let (lo, hi) = (description.len() / 2, description.len() * 2 + 64);
+    let post = (1..n)
+        .filter(|&i| {
+            let node = doc.get(i as NodeId);
+            !hard[i]
+                && (lo..=hi).contains(&len[i])
+                && node.is_element()
+                && !matches!(node.tag(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+        })
+        .filter(|&i| alnum_key(&doc.raw_text(i as NodeId)) == key)
+        .last()?;
+    let text = paragraphs(doc, post as NodeId, &hard)
+        .into_iter()
+        .map(|p| p.text)
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    (!text.is_empty()).then_some(text)
+}
+
+/// The letters and digits of `s` in lower case: two texts that differ only in spacing and
+/// punctuation have the same key.
+fn alnum_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The subtrees (start and end ids) of the element siblings of `container` that have its tag

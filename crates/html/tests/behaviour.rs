@@ -268,3 +268,48 @@ fn a_small_block_left_by_the_class_rules_gives_way_to_the_looser_pass() {
     assert!(ex.text.contains("Power was restored"));
     assert!(!ex.text.contains("Comment number"));
 }
+
+/// A post page of a social network: the post is one short line, the description repeats it,
+/// and the only paragraph long enough to count as prose is the site's footer.
+#[test]
+fn a_short_post_named_by_the_page_description_is_the_main_text() {
+    let html = "<html><head><meta property=\"og:description\" content=\"Kyiv: air raid alert\"></head><body>\
+        <div class=\"status\"><a class=\"name\" href=\"/@kyiv\">Kyiv Alerts</a>\
+        <div class=\"status__content\"><p>Kyiv: air raid alert</p></div><span class=\"meta\">1.2K boosts</span></div>\
+        <div class=\"site-info\"><p>This server is one of the many independent servers you can use to join the network, run by volunteers since 2019.</p></div>\
+        </body></html>";
+    assert_eq!(extract(html).text, "Kyiv: air raid alert");
+    // A one-paragraph news item whose description is its headline keeps its paragraph.
+    let item = format!(
+        "<html><head><title>Blasts in Kursk</title><meta property=\"og:description\" content=\"Blasts in Kursk\"></head>\
+         <body><h1>Blasts in Kursk</h1><div class=\"text\"><p>{P1}</p></div></body></html>"
+    );
+    assert_eq!(extract(&item).text, P1);
+    // A short news item keeps its one paragraph when the description shown in the page's
+    // header is a longer standfirst, and a channel page its posts beside the channel's own
+    // description.
+    for about in [
+        "Drones attacked the capital overnight; debris fell on the left bank.",
+        "News of Kursk.",
+    ] {
+        let page = format!(
+            "<html><head><meta property=\"og:description\" content=\"{about}\"></head><body>\
+             <div class=\"head\"><p class=\"lead\">{about}</p></div>\
+             <section class=\"history\"><div class=\"msg\"><div class=\"msg-text\">{P1}</div></div>\
+             <div class=\"msg\"><div class=\"msg-text\">{P2}</div></div></section></body></html>"
+        );
+        let text = extract(&page).text;
+        assert!(text.contains("shot down most of the drones"), "{text:?}");
+    }
+}
+
+/// A post of two paragraphs whose first line is short: the walk to the container stops above
+/// the paragraph that holds the weight, so the first line stays with it.
+#[test]
+fn a_short_first_line_stays_with_the_paragraph_beside_it() {
+    let html = body(&format!(
+        "<div class=\"status\"><div class=\"content\"><p>Explosions in Kharkiv</p><p>{P1}</p></div></div>"
+    ));
+    let text = extract(&html).text;
+    assert!(text.starts_with("Explosions in Kharkiv\n\n"), "{text:?}");
+}
