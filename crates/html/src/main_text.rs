@@ -470,6 +470,7 @@ pub fn short_post(
     }
     let (lo, hi) = (description.len() / 2, description.len() * 2 + 64);
     let post = (1..n)
+        .rev()
         .filter(|&i| {
             let node = doc.get(i as NodeId);
             !hard[i]
@@ -477,8 +478,7 @@ pub fn short_post(
                 && node.is_element()
                 && !matches!(node.tag(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
         })
-        .filter(|&i| alnum_key(&doc.raw_text(i as NodeId)) == key)
-        .last()?;
+        .find(|&i| alnum_key(&doc.raw_text(i as NodeId)) == key)?;
     let text = paragraphs(doc, post as NodeId, &hard)
         .into_iter()
         .map(|p| p.text)
