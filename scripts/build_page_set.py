@@ -11,7 +11,7 @@ posts. Each page comes with gold snippets: `must` (passages of the body the main
 contain) and `must_not` (navigation, related headlines, comments, prompts, signatures, counters
 and footers the page shows around the body).
 
-    python3 scripts/build_page_set.py        # rewrites the pages and gold.json
+    python3 scripts/build_page_set.py        # rewrites the pages and crates/html/tests/pages-gold.json
 
 Score an extraction with scripts/score_pages.py.
 """
@@ -1326,7 +1326,7 @@ def main():
             held_out = layout in HELD_OUT or layout == "mastodon"
             gold[name] = {"layout": layout, "lang": a["lang"], "must": a["must"], "must_not": must_not,
                           "set": "held-out" if held_out else "tuning"}
-    with open(os.path.join(out, "gold.json"), "w", encoding="utf-8") as f:
+    with open(os.path.join(out, "..", "pages-gold.json"), "w", encoding="utf-8") as f:
         json.dump({"about": "Gold snippets of the main-text page set; built by scripts/build_page_set.py.",
                    "pages": gold}, f, ensure_ascii=False, indent=1, sort_keys=True)
         f.write("\n")

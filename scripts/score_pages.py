@@ -2,7 +2,7 @@
 """Scores main-text extraction on the page set built by scripts/build_page_set.py.
 
     sitrep extract --format jsonl crates/html/tests/pages > /tmp/pages.jsonl
-    python3 scripts/score_pages.py crates/html/tests/pages/gold.json /tmp/pages.jsonl [--verbose]
+    python3 scripts/score_pages.py crates/html/tests/pages-gold.json /tmp/pages.jsonl [--verbose]
 
 Each page's gold lists `must` snippets (passages of the article that the main text must
 contain) and `must_not` snippets (boilerplate the page shows around it). A must snippet found

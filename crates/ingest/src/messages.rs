@@ -386,6 +386,8 @@ pub struct ExportReader {
     /// Records yielded and messages skipped, for the warning when nothing comes out.
     yielded: u64,
     skipped: u64,
+    /// Whether the document holds a list of messages (or is an array) at all.
+    lists_found: bool,
     done: bool,
 }
 
@@ -401,9 +403,11 @@ impl ExportReader {
             queue: VecDeque::new(),
             yielded: 0,
             skipped: 0,
+            lists_found: false,
             done: false,
         };
         r.scan_top();
+        r.lists_found = r.current.is_some() || !r.lists.is_empty();
         r
     }
 
@@ -545,7 +549,8 @@ impl Iterator for ExportReader {
                     Some((c, at)) => self.current = Some((c, at, 0)),
                     None => {
                         self.done = true;
-                        if self.yielded == 0 {
+                        // A document that is no export was reported as such already.
+                        if self.yielded == 0 && self.lists_found {
                             let what = if self.skipped > 0 {
                                 format!(
                                     "no messages with text ({} service or media-only messages)",
@@ -1058,8 +1063,10 @@ mod tests {
             assert!(errs[0].starts_with("result.json: the export: no messages"), "{}", errs[0]);
         }
         let errs = errors(&read("{\"name\": \"C\", \"about\": \"nothing\"}"));
+        assert_eq!(errs.len(), 1, "{errs:?}");
         assert!(errs[0].contains("neither \"messages\""), "{errs:?}");
         let errs = errors(&read("{\"name\": \"C\", "));
+        assert_eq!(errs.len(), 1, "{errs:?}");
         assert!(errs[0].contains("not a valid JSON document"), "{errs:?}");
     }
 
