@@ -8,6 +8,7 @@
 //! The baseline is one pass over the same bytes that counts line breaks, the cheapest work any
 //! reader must do.
 
+use crate::sections;
 use anyhow::{bail, Result};
 use sitrep_ingest::{IngestOptions, Payload, RawDoc};
 use sitrep_model::DocumentRecord;
@@ -91,17 +92,36 @@ pub fn run(args: BenchArgs, places: sitrep_recognise::places::Gazetteer) -> Resu
             .collect();
         ingest = ingest.min(t.elapsed());
 
+        // Long texts are analysed in sections, as the pipeline does (`crate::sections`).
         let t = Instant::now();
-        let mentions: Vec<_> = docs.iter().map(|d| recogniser.recognise(d)).collect();
+        let units: Vec<_> = docs
+            .iter()
+            .map(|d| sections::split(d, sections::WHOLE_BYTES, sections::SECTION_BYTES))
+            .collect();
+        let found: Vec<Vec<_>> = units
+            .iter()
+            .map(|u| u.iter().map(|(_, s)| recogniser.recognise(s)).collect())
+            .collect();
         recognise = recognise.min(t.elapsed());
 
         let t = Instant::now();
-        let evs: Vec<_> = docs
+        let (mentions, evs): (Vec<_>, Vec<_>) = docs
             .iter()
-            .zip(&mentions)
-            .map(|(d, m)| sitrep_events::extract(d, m))
-            .collect();
+            .zip(units.iter().zip(found))
+            .map(|(d, (u, m))| {
+                let parts = u
+                    .iter()
+                    .zip(m)
+                    .map(|((at, s), m)| {
+                        let e = sitrep_events::extract(s, &m);
+                        (*at, m, e)
+                    })
+                    .collect();
+                sections::join(d, parts)
+            })
+            .unzip();
         events = events.min(t.elapsed());
+        drop(units);
 
         let records: Vec<DocumentRecord> = docs
             .iter()

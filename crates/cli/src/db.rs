@@ -41,16 +41,22 @@ pub struct IngestSummary {
     pub merged_events: usize,
     /// Documents already stored (same URL or same text), skipped.
     pub duplicates: usize,
+    /// Stored documents that replaced an earlier version of themselves (an edited message).
+    pub replaced: usize,
     /// Inputs that could not be read or stored.
     pub errors: usize,
 }
 
 impl std::fmt::Display for IngestSummary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} documents stored", self.documents)?;
+        if self.replaced > 0 {
+            write!(f, " ({} replacing an earlier version)", self.replaced)?;
+        }
         write!(
             f,
-            "{} documents stored: {} new events, {} merged into stored events; {} duplicates skipped; {} errors",
-            self.documents, self.new_events, self.merged_events, self.duplicates, self.errors
+            ": {} new events, {} merged into stored events; {} duplicates skipped; {} errors",
+            self.new_events, self.merged_events, self.duplicates, self.errors
         )
     }
 }
@@ -146,6 +152,7 @@ impl IngestSummary {
             self.duplicates += 1;
         } else {
             self.documents += 1;
+            self.replaced += usize::from(out.replaced.is_some());
             self.new_events += out.new_events;
             self.merged_events += out.merged_events;
         }
@@ -1068,6 +1075,7 @@ mod tests {
                 new_events: 5,
                 merged_events: 4,
                 duplicates: 0,
+                replaced: 0,
                 errors: 1
             }
         );

@@ -8,6 +8,7 @@ mod db;
 mod explain;
 mod gazetteer;
 mod pipeline;
+mod sections;
 mod watch;
 
 use anyhow::{bail, Context, Result};

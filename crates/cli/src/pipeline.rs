@@ -38,8 +38,8 @@ impl Pipeline {
     /// Processes one raw record through every stage.
     pub fn process(&self, raw: RawDoc) -> DocumentRecord {
         let document = sitrep_ingest::to_document(raw, &self.ingest);
-        let mentions = self.recogniser.recognise(&document);
-        let events = sitrep_events::extract(&document, &mentions);
+        let (mentions, events) =
+            crate::sections::analyse(&self.recogniser, &document, self.mentions);
         DocumentRecord {
             document,
             events,

@@ -520,3 +520,127 @@ fn the_air_force_report_gives_one_russian_attack_and_no_event_at_its_launch_site
         );
     }
 }
+
+/// The sample channel export: every post is stored once, ingesting it again stores nothing,
+/// and the later dump's edit of a post replaces it, its higher toll replacing the first one in
+/// the fused event.
+#[test]
+fn channel_export_is_stored_once_and_an_edit_replaces_its_post() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let db = db.to_str().unwrap();
+    let export = samples().join("export");
+    let result = export.join("result.json");
+    let result = result.to_str().unwrap();
+    let ingest = |input: &str| {
+        let out = sitrep(&["ingest", "--quiet", "--db", db, input]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let first = ingest(result);
+    assert!(first.contains("11 documents stored"), "{first}");
+    let again = ingest(result);
+    assert!(
+        again.contains("0 documents stored") && again.contains("11 duplicates"),
+        "{again}"
+    );
+    let events = || {
+        let out = sitrep(&[
+            "events", "--db", db, "--format", "json", "--place", "Zaporizh",
+        ]);
+        serde_json::from_slice::<Vec<serde_json::Value>>(&out.stdout).unwrap()
+    };
+    let before = events();
+    assert_eq!(before.len(), 1, "{before:?}");
+    assert_eq!(before[0]["counts"]["injured"], 2);
+    let updates = export.join("updates.jsonl");
+    let later = ingest(updates.to_str().unwrap());
+    assert!(
+        later.contains("2 documents stored (1 replacing an earlier version)"),
+        "{later}"
+    );
+    let after = events();
+    assert_eq!(after.len(), 1, "{after:?}");
+    assert_eq!(after[0]["id"], before[0]["id"], "the edit keeps the event");
+    assert_eq!(after[0]["counts"]["killed"], 1);
+    assert_eq!(after[0]["counts"]["injured"], 4);
+    assert_eq!(after[0]["sources"].as_array().unwrap().len(), 1);
+    assert_eq!(after[0]["sources"][0]["doc"], "t.me/c/1873304519/2105");
+    let one = sitrep(&[
+        "event",
+        "--db",
+        db,
+        "--format",
+        "json",
+        after[0]["id"].as_str().unwrap(),
+    ]);
+    let one: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
+    assert_eq!(one["reports"].as_array().unwrap().len(), 1, "{one}");
+    let whole = ingest(export.to_str().unwrap());
+    assert!(whole.contains("0 documents stored"), "{whole}");
+}
+
+/// The events the sample channel's English posts report, as the posts say them.
+#[test]
+fn channel_export_posts_give_their_events() {
+    let out = sitrep(&[
+        "extract",
+        "--format",
+        "jsonl",
+        samples()
+            .join("export")
+            .join("result.json")
+            .to_str()
+            .unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs = jsonl(&out);
+    assert_eq!(docs.len(), 11);
+    let post = |n: u32| {
+        docs.iter()
+            .find(|d| d["doc"] == format!("t.me/c/1873304519/{n}"))
+            .unwrap_or_else(|| panic!("post {n}"))
+    };
+    let kinds = |n: u32| -> Vec<String> {
+        post(n)["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} {}",
+                    e["kind"].as_str().unwrap(),
+                    e["location"]["name"].as_str().unwrap_or("-")
+                )
+            })
+            .collect()
+    };
+    assert_eq!(kinds(2101), ["air_alert Kyiv"]);
+    assert_eq!(kinds(2102), ["explosion Kyiv"]);
+    let strike = &post(2105)["events"][0];
+    assert_eq!(strike["kind"], "air_strike");
+    assert_eq!(strike["counts"]["injured"], 2);
+    assert_eq!(strike["date"]["start"], "2025-04-14");
+    let claim = &post(2107)["events"][0];
+    assert_eq!(claim["kind"], "interception");
+    assert_eq!(claim["status"], "claimed");
+    assert_eq!(claim["counts"]["intercepted"], 14);
+    assert_eq!(claim["claims"][0]["source"], "Russian Ministry of Defence");
+    assert_eq!(kinds(2108), ["drone_strike Izmayil"]);
+    assert!(kinds(2110).contains(&"explosion Kharkiv".to_string()));
+    // Posts in Ukrainian or Russian only are documents without events from English cues.
+    for n in [2106, 2109, 2111] {
+        assert!(post(n)["events"].as_array().unwrap().is_empty(), "{n}");
+        assert!(!post(n)["text"].as_str().unwrap().is_empty());
+    }
+    assert_eq!(post(2101)["published_at"], "2025-04-14T00:41:12+03:00");
+    assert_eq!(post(2106)["author"], "Министерство обороны РФ");
+}

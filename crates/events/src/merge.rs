@@ -604,16 +604,8 @@ pub fn build_event(doc: &Document, c: &Cluster) -> Event {
         }
     }
 
-    // Every passage the event rests on and its place: two events that share a headline stay
-    // apart.
-    let first_ev = evidence
-        .iter()
-        .map(|e| format!("{}-{}", e.start, e.end))
-        .chain(location.as_ref().and_then(|l| l.id.clone()))
-        .collect::<Vec<_>>()
-        .join(",");
     Event {
-        id: EventId(stable_id(&[&doc.doc.0, kind.as_str(), &first_ev])),
+        id: event_id(&doc.doc, kind, &evidence, location.as_ref()),
         kind,
         acled: kind.acled(agreed),
         date,
@@ -627,6 +619,24 @@ pub fn build_event(doc: &Document, c: &Cluster) -> Event {
         evidence,
         provenance,
     }
+}
+
+/// The id of an event of `kind` in document `doc` whose evidence (sorted by start) is
+/// `evidence` and whose place is `location`: stable across runs, and distinct for events that
+/// rest on different passages or places (two events that share a headline stay apart).
+pub fn event_id(
+    doc: &sitrep_model::DocId,
+    kind: EventKind,
+    evidence: &[Evidence],
+    location: Option<&Location>,
+) -> EventId {
+    let passages = evidence
+        .iter()
+        .map(|e| format!("{}-{}", e.start, e.end))
+        .chain(location.and_then(|l| l.id.clone()))
+        .collect::<Vec<_>>()
+        .join(",");
+    EventId(stable_id(&[&doc.0, kind.as_str(), &passages]))
 }
 
 fn stance_rank(s: Stance) -> u8 {

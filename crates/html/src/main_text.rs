@@ -1,517 +1,32 @@
 //! Main-text selection: which part of a page is the article.
 //!
 //! [`main_text`] works in three passes over the tree built by [`crate::dom::parse`]:
-//! 1. boilerplate subtrees are marked by tag (`nav`, `aside`, `footer`, forms controls, media),
-//!    by ARIA role, by hidden state and by class/id words (`share`, `related`, `comment`,
-//!    `newsletter`, `cookie`, `promo`, ...);
+//! 1. boilerplate subtrees are marked by tag (`nav`, `aside`, `footer`, forms controls, media
+//!    other than figures holding a table), by ARIA role, by hidden state and by class/id words
+//!    (`share`, `related`, `comment`, `newsletter`, `cookie`, `promo`, ...); when what is left
+//!    is short, a second, looser pass keeps the subtrees whose words only name a place in the
+//!    layout (`has-sidebar`, `rail`, `teaser`) and is used when it gives several times the prose;
 //! 2. the remaining text is cut into paragraphs ([`crate::text::Para`]) and each paragraph that
-//!    reads like prose (long enough, few links) adds its weight to every ancestor; the container
-//!    is found by walking down from the root while one child holds most of the weight, narrowed
-//!    to the densest block of paragraphs when that block holds most of it, or taken from
-//!    `itemprop="articleBody"` when the page marks it;
+//!    reads like prose (long enough, few links, or a sentence of its own with some of its words
+//!    linked; list items that are sentences count in full) adds its weight to every ancestor;
+//!    the container is found by walking down from the root while one child holds most of the
+//!    weight, narrowed to the densest block of paragraphs when that block holds most of it, or
+//!    taken from `itemprop="articleBody"` when the page marks it; siblings of the container
+//!    made by the same template (the body split by an inserted ad) continue it;
 //! 3. the container's paragraphs are kept, minus link lists, lone teasers outside the densest
-//!    block, short widget lines (share prompts, photo credits, "Advertisement"), repeated
-//!    captions, bylines and date stamps before the first prose paragraph, and the non-prose
-//!    lines after the last one.
+//!    block, short widget lines (share prompts, photo credits, "Advertisement", their
+//!    Ukrainian, Russian, German and Polish forms), repeated captions, bylines and date stamps
+//!    before the first prose paragraph, and the non-prose lines after the last one. A sentence
+//!    in a block made like the blocks of the article's prose (a one-line post of a channel
+//!    page, a last paragraph dense with links) is body text however short it is.
 //!
 //! [`explain`] reports the container path and the heaviest dropped subtrees of a page.
 
-use crate::dom::{Document, NodeData, NodeId, NodeRef, NONE};
+use crate::dom::{Document, NodeData, NodeId, NONE};
+use crate::furniture::{is_byline_or_date, is_furniture};
+use crate::marks::is_article_body_mark;
+pub use crate::marks::{boilerplate_marks, boilerplate_marks_with};
 use crate::text::{paragraphs, Para, ParaKind};
-use std::borrow::Cow;
-
-/// Tags whose whole subtree is never article text.
-fn dropped_tag(tag: &str) -> bool {
-    matches!(
-        tag,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "svg"
-            | "math"
-            | "iframe"
-            | "object"
-            | "embed"
-            | "canvas"
-            | "video"
-            | "audio"
-            | "head"
-            | "title"
-            | "meta"
-            | "link"
-            | "button"
-            | "select"
-            | "input"
-            | "textarea"
-            | "option"
-            | "label"
-            | "nav"
-            | "aside"
-            | "footer"
-            | "header"
-            | "dialog"
-            | "figure"
-            | "figcaption"
-            | "menu"
-            | "noembed"
-            | "noframes"
-            | "xmp"
-            | "map"
-            | "picture"
-            | "source"
-    )
-}
-
-/// Inline tags, which class words never remove (a dateline span belongs to its paragraph).
-fn inline_tag(tag: &str) -> bool {
-    matches!(
-        tag,
-        "a" | "span"
-            | "em"
-            | "strong"
-            | "b"
-            | "i"
-            | "u"
-            | "small"
-            | "time"
-            | "abbr"
-            | "cite"
-            | "q"
-            | "sup"
-            | "sub"
-            | "mark"
-            | "font"
-            | "code"
-    )
-}
-
-/// Words in class or id values that mark boilerplate containers. A class part matches when it
-/// equals the word or starts with it (`share` matches `sharebar`, `share-tools`).
-const NEG_PREFIX: &[&str] = &[
-    "nav",
-    "menu",
-    "breadcrumb",
-    "share",
-    "sharing",
-    "social",
-    "related",
-    "recommend",
-    "comment",
-    "disqus",
-    "newsletter",
-    "subscribe",
-    "subscription",
-    "signup",
-    "cookie",
-    "consent",
-    "gdpr",
-    "promo",
-    "advert",
-    "adslot",
-    "adunit",
-    "sponsor",
-    "sidebar",
-    "footer",
-    "masthead",
-    "popup",
-    "modal",
-    "overlay",
-    "outbrain",
-    "taboola",
-    "toolbar",
-    "byline",
-    "dateline",
-    "caption",
-    "credit",
-    "pagination",
-    "pager",
-    "trending",
-    "popular",
-    "teaser",
-    "breaking",
-    "banner",
-    "login",
-    "signin",
-    "skip",
-    "print",
-    "author",
-    "bio",
-    "tags",
-    "topics",
-    "keywords",
-    "newsfeed",
-    "rail",
-    "infobox",
-    "timestamp",
-    "published",
-    "updated",
-    "headline",
-    "gallery",
-    "slideshow",
-    "carousel",
-    "video",
-    "more",
-    "readmore",
-    "alsoread",
-    "see-also",
-    "seealso",
-    "donate",
-    "paywall-prompt",
-];
-
-/// Class parts that mark boilerplate only as whole words.
-const NEG_EXACT: &[&str] = &[
-    "ad",
-    "ads",
-    "dfp",
-    "gpt",
-    "meta",
-    "date",
-    "tag",
-    "hed",
-    "dek",
-    "kicker",
-    "byl",
-    "tools",
-    "utility",
-    "utilities",
-    "hide",
-    "hidden",
-    "invisible",
-    "sr",
-    "offscreen",
-    "most",
-    "aside",
-    "embed",
-    "follow",
-    "contact",
-    "subhead",
-];
-
-/// Words that exempt a class from the negative words (`article-body` is never boilerplate).
-const POSITIVE: &[&str] = &[
-    "article", "body", "content", "entry", "main", "story", "post", "text", "prose",
-];
-
-/// Class parts that look negative but are article words.
-const NEG_EXCEPTIONS: &[&str] = &[
-    "commentary",
-    "menuitem",
-    "navigation-content",
-    "authority",
-    "biography",
-    "tagline",
-    "moreover",
-    "nave",
-    "navy",
-    "promote",
-    "published-content",
-];
-
-fn class_parts(s: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
-    s.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            if p.bytes().any(|b| b.is_ascii_uppercase()) {
-                Cow::Owned(p.to_ascii_lowercase())
-            } else {
-                Cow::Borrowed(p)
-            }
-        })
-}
-
-/// The class words of one list grouped by their first letter, so that a class part is only
-/// compared with the words that can match it.
-struct ByFirst {
-    groups: Vec<Vec<&'static str>>,
-}
-
-impl ByFirst {
-    fn new(words: &[&'static str]) -> ByFirst {
-        let mut groups = vec![Vec::new(); 256];
-        for w in words {
-            if let Some(&b) = w.as_bytes().first() {
-                groups[b as usize].push(*w);
-            }
-        }
-        ByFirst { groups }
-    }
-
-    /// The words that start with the same byte as `part`.
-    fn candidates(&self, part: &str) -> &[&'static str] {
-        part.as_bytes()
-            .first()
-            .map_or(&[], |&b| self.groups[b as usize].as_slice())
-    }
-}
-
-/// The four word lists of [`class_verdict`], grouped once.
-struct ClassWords {
-    exceptions: ByFirst,
-    exact: ByFirst,
-    prefix: ByFirst,
-    positive: ByFirst,
-}
-
-fn class_words() -> &'static ClassWords {
-    static WORDS: std::sync::OnceLock<ClassWords> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| ClassWords {
-        exceptions: ByFirst::new(NEG_EXCEPTIONS),
-        exact: ByFirst::new(NEG_EXACT),
-        prefix: ByFirst::new(NEG_PREFIX),
-        positive: ByFirst::new(POSITIVE),
-    })
-}
-
-/// Classifies a class or id value: whether it holds a boilerplate word, and whether it holds an
-/// article word (which wins).
-fn class_verdict(value: &str) -> (bool, bool) {
-    let words = class_words();
-    let mut neg = false;
-    let mut pos = false;
-    for part in class_parts(value) {
-        let p: &str = &part;
-        if words.exceptions.candidates(p).contains(&p) {
-            continue;
-        }
-        if words.exact.candidates(p).contains(&p)
-            || words.prefix.candidates(p).iter().any(|w| p.starts_with(w))
-        {
-            neg = true;
-        }
-        if words.positive.candidates(p).contains(&p) {
-            pos = true;
-        }
-    }
-    (neg, pos)
-}
-
-fn hidden(node: &NodeRef) -> bool {
-    if node.attr("hidden").is_some() {
-        return true;
-    }
-    if node.attr("aria-hidden") == Some("true") {
-        return true;
-    }
-    if let Some(style) = node.attr("style") {
-        let s: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if s.contains("display:none") || s.contains("visibility:hidden") {
-            return true;
-        }
-    }
-    if let Some(cls) = node.attr("class") {
-        const HIDING: &[&str] = &[
-            "sr-only",
-            "visually-hidden",
-            "visuallyhidden",
-            "screen-reader-text",
-            "screen-reader-only",
-            "d-none",
-            "is-hidden",
-            "element-invisible",
-        ];
-        let hides = |c: &str| {
-            (6..=18).contains(&c.len()) && HIDING.iter().any(|h| h.eq_ignore_ascii_case(c))
-        };
-        if cls.is_ascii() {
-            // ASCII values are cut at ASCII whitespace byte by byte, as `split_whitespace`
-            // would cut them.
-            if cls
-                .split([' ', '\t', '\n', '\x0b', '\x0c', '\r'])
-                .any(hides)
-            {
-                return true;
-            }
-        } else if cls.split_whitespace().any(hides) {
-            return true;
-        }
-    }
-    false
-}
-
-/// Whether `hay` holds `needle` (lower-case ASCII letters), ignoring ASCII case.
-pub(crate) fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
-    let Some(&first) = needle.first() else {
-        return true;
-    };
-    // Setting bit 5 lower-cases an ASCII letter; the full comparison settles the rest.
-    hay.windows(needle.len())
-        .any(|w| (w[0] | 0x20) == first && w.eq_ignore_ascii_case(needle))
-}
-
-/// A quoted post from a social network, embedded the way the networks' widgets expect.
-fn is_embedded_post(node: &NodeRef) -> bool {
-    const EMBEDS: &[&str] = &[
-        "twitter-tweet",
-        "instagram-media",
-        "tiktok-embed",
-        "bluesky-embed",
-    ];
-    node.attr("class").is_some_and(|c| {
-        c.split_whitespace()
-            .any(|c| EMBEDS.iter().any(|e| e.eq_ignore_ascii_case(c)))
-    })
-}
-
-fn boiler_role(node: &NodeRef) -> bool {
-    node.attr("role").is_some_and(|r| {
-        matches!(
-            r.trim().to_ascii_lowercase().as_str(),
-            "navigation"
-                | "complementary"
-                | "banner"
-                | "contentinfo"
-                | "menu"
-                | "menubar"
-                | "dialog"
-                | "alertdialog"
-                | "search"
-                | "toolbar"
-                | "tablist"
-        )
-    })
-}
-
-fn is_article_body_mark(node: &NodeRef) -> bool {
-    node.attr("itemprop").is_some_and(|v| {
-        v.split_whitespace()
-            .any(|x| x.eq_ignore_ascii_case("articleBody"))
-    })
-}
-
-/// Share of the page's text above which a subtree is never dropped for its class words alone:
-/// a wrapper holding most of the page is the page, whatever its class says.
-const CLASS_DROP_MAX_SHARE: f64 = 0.5;
-
-/// Marks every node that belongs to a boilerplate subtree. Returns the marks by tag, role and
-/// hidden state alone, and those plus the marks by class and id words.
-pub fn boilerplate_marks(doc: &Document) -> (Vec<bool>, Vec<bool>) {
-    let n = doc.nodes.len();
-    // Ancestors of an articleBody mark and the structural roots are never removed by class.
-    let mut protected = vec![false; n];
-    for i in 0..n {
-        let node = doc.get(i as NodeId);
-        if node.is_element() && is_article_body_mark(&node) {
-            let mut cur = i as NodeId;
-            while cur != NONE && !protected[cur as usize] {
-                protected[cur as usize] = true;
-                cur = doc.node(cur).parent;
-            }
-        }
-    }
-    // Pass 1: removal by tag, role and hidden state.
-    let mut drop = vec![false; n];
-    for i in 1..n {
-        let node = doc.get(i as NodeId);
-        if drop[node.parent as usize] {
-            drop[i] = true;
-            continue;
-        }
-        let NodeData::Element { tag, .. } = &node.data else {
-            continue;
-        };
-        let tag: &str = tag;
-        if matches!(tag, "html" | "body") {
-            continue;
-        }
-        if hidden(&node) {
-            drop[i] = true;
-            continue;
-        }
-        if protected[i] || matches!(tag, "article" | "main") {
-            continue;
-        }
-        drop[i] = dropped_tag(tag) || boiler_role(&node);
-    }
-    // Visible text below each node, and whether the node holds an embedded post (a quoted
-    // tweet is part of the story even inside a `social-embed` wrapper).
-    let mut text_len = vec![0usize; n];
-    let mut embed = vec![false; n];
-    // Links below each node and the text inside them, to find link clusters inside sentences.
-    let mut links = vec![0u32; n];
-    let mut link_text = vec![0usize; n];
-    // Inline link clusters, and whether one lies below a node (the innermost one is dropped,
-    // so that a linked name before a hover card stays in its sentence).
-    let mut cluster = vec![false; n];
-    let mut cluster_below = vec![false; n];
-    for i in (1..n).rev() {
-        if drop[i] {
-            continue;
-        }
-        let node = doc.node(i as NodeId);
-        if let NodeData::Text(t) = &node.data {
-            text_len[i] += t.len();
-        }
-        match node.tag() {
-            "blockquote" if is_embedded_post(&doc.get(i as NodeId)) => embed[i] = true,
-            "a" => {
-                links[i] += 1;
-                link_text[i] = text_len[i];
-            }
-            _ => {}
-        }
-        let tag = node.tag();
-        cluster[i] =
-            inline_tag(tag) && tag != "a" && links[i] >= 3 && link_text[i] * 10 >= text_len[i] * 8;
-        let parent = node.parent as usize;
-        cluster_below[parent] |= cluster[i] || cluster_below[i];
-        text_len[parent] += text_len[i];
-        embed[parent] |= embed[i];
-        links[parent] += links[i];
-        link_text[parent] += link_text[i];
-    }
-    let limit = (text_len[0] as f64 * CLASS_DROP_MAX_SHARE) as usize;
-    let hard = drop.clone();
-    // Pass 2: removal by class and id words.
-    for i in 1..n {
-        let node = doc.get(i as NodeId);
-        if drop[i] {
-            continue;
-        }
-        if drop[node.parent as usize] {
-            drop[i] = true;
-            continue;
-        }
-        let NodeData::Element { tag, .. } = &node.data else {
-            continue;
-        };
-        let tag: &str = tag;
-        // An inline run of several links and little else is a hover card or a link list
-        // tucked into a sentence.
-        if cluster[i] && !cluster_below[i] && !protected[i] {
-            drop[i] = true;
-            continue;
-        }
-        if matches!(
-            tag,
-            "html" | "body" | "main" | "article" | "tr" | "td" | "th" | "tbody" | "thead"
-        ) || protected[i]
-            || inline_tag(tag)
-            || text_len[i] > limit
-            || embed[i]
-        {
-            continue;
-        }
-        let mut neg = false;
-        let mut pos = false;
-        for a in ["class", "id"] {
-            if let Some(v) = node.attr(a) {
-                let (n_, p_) = class_verdict(v);
-                neg |= n_;
-                pos |= p_;
-            }
-        }
-        if neg && !pos {
-            drop[i] = true;
-        }
-    }
-    (hard, drop)
-}
 
 /// Weight a paragraph gives to its containers: its non-link characters when it reads like prose.
 fn weight(p: &Para) -> f64 {
@@ -519,14 +34,33 @@ fn weight(p: &Para) -> f64 {
         return 0.0;
     }
     let plain = p.chars.saturating_sub(p.link_chars);
-    if p.chars < 30 || p.link_chars * 3 > p.chars {
+    if p.chars < 30 {
         return 0.0;
     }
     let mut w = plain as f64;
+    if p.link_chars * 3 > p.chars {
+        // A paragraph of a third to two thirds links reads as prose when it is a sentence of
+        // its own (`<p>` with closing punctuation): a portal that links names and earlier
+        // stories throughout its text. It weighs half; link lists and teasers weigh nothing.
+        let sentence = p.in_p
+            && p.link_chars * 3 <= p.chars * 2
+            && p.text
+                .trim_end()
+                .ends_with(['.', '!', '?', '…', '"', '»', '”', ')']);
+        if !sentence {
+            return 0.0;
+        }
+        w *= 0.5;
+    }
     if p.in_p {
         w *= 1.5;
     }
-    if matches!(p.kind, ParaKind::ListItem | ParaKind::Cell) {
+    // List items and cells are mostly menus, links and figures; an item that is a sentence of
+    // its own (a body written as a list of points) counts in full.
+    let sentence_item = matches!(p.kind, ParaKind::ListItem)
+        && p.chars >= 40
+        && p.text.trim_end().ends_with(['.', '!', '?', '…']);
+    if matches!(p.kind, ParaKind::ListItem | ParaKind::Cell) && !sentence_item {
         w *= 0.5;
     }
     // Sentences end with punctuation; menus and teasers rarely do.
@@ -647,7 +181,9 @@ fn choose_container(doc: &Document, paras: &[Para], weights: &[f64], drop: &[boo
                 best = c;
             }
         }
-        if best == NONE || best_w < DESCEND * here {
+        // A paragraph is never the container on its own: the short lines beside it (the first
+        // line of a post, a subheading) belong with it.
+        if best == NONE || best_w < DESCEND * here || doc.node(best).tag() == "p" {
             break;
         }
         cur = best;
@@ -686,104 +222,17 @@ const EXPAND: f64 = 1.6;
 /// Share of a node's weight one child must hold for the search to descend into it.
 const DESCEND: f64 = 0.75;
 
-/// Short lines that are page furniture wherever they appear.
-fn is_furniture(text: &str) -> bool {
-    // Counting stops past 40: longer paragraphs are never furniture.
-    let words = count_words_upto(text, 41);
-    if words > 40 {
-        return false;
-    }
-    let lower = text.to_lowercase();
-    let l = lower.trim_matches(|c: char| !c.is_alphanumeric());
-    const STARTS: &[&str] = &[
-        "advert",
-        "like this story",
-        "sponsored",
-        "share this",
-        "share on",
-        "share:",
-        "read more",
-        "read also",
-        "related:",
-        "related articles",
-        "related stories",
-        "see also",
-        "also read",
-        "continue reading",
-        "story continues",
-        "article continues",
-        "sign up",
-        "subscribe",
-        "click here",
-        "follow us",
-        "photo:",
-        "photograph:",
-        "image:",
-        "picture:",
-        "credit:",
-        "image source",
-        "getty images",
-        "copyright",
-        "©",
-        "all rights reserved",
-        "watch:",
-        "listen:",
-        "video:",
-        "reporting by",
-        "editing by",
-        "loading",
-        "skip to",
-        "this article",
-        "comments",
-        "print",
-        "email",
-        "more from",
-        "most read",
-        "recommended",
-        "you may also",
-        "you might also",
-        "we use cookies",
-        "published",
-        "updated",
-        "last updated",
-    ];
-    if words <= 8
-        && STARTS
-            .iter()
-            .any(|s| l.starts_with(s.trim_end_matches(':')))
-    {
-        return true;
-    }
-    // Promotions: a short paragraph asking the reader to click, share or sign up.
-    if words <= 40
-        && (lower.contains("click here")
-            || (lower.contains("newsletter")
-                && (lower.contains("sign up") || lower.contains("subscribe")))
-            || lower.contains("share it with"))
-    {
-        return true;
-    }
-    let credit = [
-        "getty images",
-        "ap photo",
-        "/reuters",
-        "/afp",
-        "photo by",
-        "photograph by",
-        "(image:",
-        "(photo:",
-        "(picture:",
-        "(credit:",
-    ];
-    words <= 14 && credit.iter().any(|c| lower.contains(c))
-}
-
 /// Share of the prose that the class and id marks may remove before they are distrusted.
 const MIN_KEPT_SHARE: f64 = 0.2;
 
 /// Cuts the page into paragraphs and sums their weights up the tree. When the class and id
 /// marks remove nearly all the prose of the page (a site naming its article wrapper `widget`
 /// or `promo`), only the marks by tag, role and hidden state are used.
+///
+/// When what is left is short ([`SMALL_KEPT`]), a second, looser pass keeps the subtrees whose
+/// class words only name a place in the layout; its paragraphs are used when they give several
+/// times the prose (a theme naming the wrapper of the article and its sidebar `has-sidebar`,
+/// which would otherwise leave a footer paragraph as the article).
 fn weigh(doc: &Document) -> (Vec<Para>, Vec<f64>, Vec<bool>) {
     let (hard, drop) = boilerplate_marks(doc);
     let (paras, weights) = weigh_with(doc, &drop);
@@ -794,8 +243,26 @@ fn weigh(doc: &Document) -> (Vec<Para>, Vec<f64>, Vec<bool>) {
             return (hard_paras, hard_weights, hard);
         }
     }
+    if kept < SMALL_KEPT {
+        let (_, loose) = boilerplate_marks_with(doc, true);
+        if loose != drop {
+            let (loose_paras, loose_weights) = weigh_with(doc, &loose);
+            let gain = loose_weights[0] - kept;
+            if loose_weights[0] >= LOOSE_GAIN * kept && gain >= LOOSE_MIN_GAIN {
+                return (loose_paras, loose_weights, loose);
+            }
+        }
+    }
     (paras, weights, drop)
 }
+
+/// Prose weight below which the looser second pass is tried (about 600 characters of prose).
+const SMALL_KEPT: f64 = 1000.0;
+
+/// How many times the prose of the first pass the looser pass must give to be used, and how
+/// much more at least.
+const LOOSE_GAIN: f64 = 2.0;
+const LOOSE_MIN_GAIN: f64 = 250.0;
 
 fn weigh_with(doc: &Document, drop: &[bool]) -> (Vec<Para>, Vec<f64>) {
     let paras = paragraphs(doc, 0, drop);
@@ -819,7 +286,11 @@ pub fn main_text(doc: &Document, title: Option<&str>) -> String {
     let choice = choose_container(doc, &paras, &weights, &drop);
     let container = choice.container;
     let end = doc.subtree_end(container);
-    let in_container = |id: NodeId| id >= container && (id as usize) < end;
+    // Siblings of the container made by the same template (an ad or a newsletter box inserted
+    // into the body splits it into several wrappers) continue the body.
+    let continued = continuations(doc, container, &weights, &drop);
+    let in_continuation = |id: NodeId| continued.iter().any(|&(s, e)| id >= s && (id as usize) < e);
+    let in_container = |id: NodeId| id >= container && (id as usize) < end || in_continuation(id);
     let dense_range = choice.dense.map(|d| (d, doc.subtree_end(d)));
     // Outside the dense block, a paragraph is kept when its own cluster of paragraphs is dense
     // too (a body split in two), not when it stands alone (a teaser under a headline).
@@ -827,6 +298,9 @@ pub fn main_text(doc: &Document, title: Option<&str>) -> String {
         let Some((d, d_end)) = dense_range else {
             return true;
         };
+        if in_continuation(p.owner) {
+            return true;
+        }
         if p.owner >= d && (p.owner as usize) < d_end {
             return true;
         }
@@ -850,13 +324,37 @@ pub fn main_text(doc: &Document, title: Option<&str>) -> String {
         .collect();
     key_lens.sort_unstable();
     key_lens.dedup();
+    // The blocks that hold the article's prose, by their make: a sentence in a block made the
+    // same way belongs to the body however short it is or however many links it carries.
+    let in_core = |id: NodeId| match dense_range {
+        Some((d, d_end)) => id >= d && (id as usize) < d_end,
+        None => in_container(id),
+    };
+    let mut prose_blocks: Vec<Signature> = Vec::new();
+    for p in paras.iter().filter(|p| in_core(p.owner) && weight(p) > 0.0) {
+        let sig = signature(doc, p.owner);
+        if !prose_blocks.contains(&sig) {
+            prose_blocks.push(sig);
+            if prose_blocks.len() >= MAX_PROSE_BLOCKS {
+                break;
+            }
+        }
+    }
+    let in_prose_block =
+        |p: &Para| is_sentence(p) && prose_blocks.contains(&signature(doc, p.owner));
     let mut kept: Vec<&Para> = Vec::new();
     for p in paras.iter().filter(|p| in_container(p.owner)) {
-        if !in_article_cluster(p) {
+        // Outside the densest block, a short sentence in a block made like the body's (a
+        // one-line post of a channel page, a short update of a live blog) is body text too.
+        if !(in_article_cluster(p) || in_prose_block(p) && weight(p) == 0.0) {
             continue;
         }
-        // Link lists go; a long sentence carrying a hover card full of links stays.
-        if p.link_chars * 2 > p.chars && p.chars.saturating_sub(p.link_chars) < LINKED_PROSE_MIN {
+        // Link lists go; a long sentence carrying a hover card full of links stays, and so does
+        // a sentence of the body with several of its words linked.
+        if p.link_chars * 2 > p.chars
+            && p.chars.saturating_sub(p.link_chars) < LINKED_PROSE_MIN
+            && !(in_prose_block(p) && p.chars.saturating_sub(p.link_chars) >= LINKED_SENTENCE_MIN)
+        {
             continue;
         }
         if matches!(p.kind, ParaKind::Heading(1)) {
@@ -888,6 +386,26 @@ pub fn main_text(doc: &Document, title: Option<&str>) -> String {
         .iter()
         .rposition(|p| weight(p) > 0.0 || matches!(p.kind, ParaKind::Cell))
         .map_or(kept.len(), |l| l + 1);
+    // Sentences after it in blocks made like the prose blocks (a short last post, a last
+    // paragraph dense with links) still belong to the body; the lines between them do not.
+    let mut tail: Vec<&Para> = Vec::new();
+    if last > 0 && last < kept.len() {
+        let prose: Vec<Signature> = kept[..last]
+            .iter()
+            .filter(|p| weight(p) > 0.0)
+            .map(|p| signature(doc, p.owner))
+            .collect();
+        let flow = doc.node(kept[last - 1].owner).parent;
+        for &p in &kept[last..] {
+            let light = p.link_chars * 3 <= p.chars;
+            let same_flow = doc.node(p.owner).parent == flow;
+            if is_sentence(p) && (light || same_flow) && prose.contains(&signature(doc, p.owner)) {
+                tail.push(p);
+            } else if p.chars > TAIL_GAP_MAX {
+                break;
+            }
+        }
+    }
     // Before the first prose paragraph, short lines carrying a year or opening with "By" are
     // bylines and date stamps.
     let first_prose = kept
@@ -895,7 +413,7 @@ pub fn main_text(doc: &Document, title: Option<&str>) -> String {
         .position(|p| weight(p) > 0.0 && !is_byline_or_date(&p.text))
         .unwrap_or(0);
     let mut out = String::new();
-    for (i, p) in kept[..last].iter().enumerate() {
+    for (i, p) in kept[..last].iter().chain(&tail).enumerate() {
         if i < first_prose && is_byline_or_date(&p.text) {
             continue;
         }
@@ -907,25 +425,131 @@ pub fn main_text(doc: &Document, title: Option<&str>) -> String {
     out
 }
 
-/// A short line that reads as a byline or a date stamp.
-fn is_byline_or_date(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    if words > 12 {
-        return false;
+/// Main texts shorter than this (in characters) may be a page about one short post.
+const SHORT_POST_MAX: usize = 300;
+
+/// Posts longer than this (in characters) count as prose and are found by the weights.
+const SHORT_POST_WORDS_MAX: usize = 60;
+
+/// The text of a page about one short post (a channel's or a social network's post page,
+/// whose description repeats the post), when the post is a few words, and the main text `found`
+/// is at most one short paragraph and does not hold the post: the deepest visible element whose
+/// whole text is the `description`. A post of a few words has no paragraph long enough to count as prose, so the
+/// weights pass it over for a stray paragraph of the page.
+pub fn short_post(
+    doc: &Document,
+    description: &str,
+    title: Option<&str>,
+    found: &str,
+) -> Option<String> {
+    let key = alnum_key(description);
+    // A page whose description is its headline says nothing about a post.
+    if key.is_empty()
+        || title.is_some_and(|t| alnum_key(t) == key)
+        || description.chars().count() > SHORT_POST_WORDS_MAX
+        || found.chars().count() >= SHORT_POST_MAX
+        || found.contains("\n\n")
+        || alnum_key(found).contains(&key)
+    {
+        return None;
     }
-    let lower = text.to_lowercase();
-    if lower.starts_with("by ") || lower.starts_with("от ") || lower.starts_with("автор") {
-        return true;
+    let (hard, _) = boilerplate_marks(doc);
+    let n = doc.nodes.len();
+    let mut len = vec![0usize; n];
+    for i in (1..n).rev() {
+        if hard[i] {
+            continue;
+        }
+        let node = doc.node(i as NodeId);
+        if let NodeData::Text(t) = &node.data {
+            len[i] += t.len();
+        }
+        if node.parent != NONE {
+            len[node.parent as usize] += len[i];
+        }
     }
-    // A plausible year (four digits from 1900 to 2099) with a day or a time beside it.
-    let numbers: Vec<&str> = text
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|d| !d.is_empty())
-        .collect();
-    let year = numbers
-        .iter()
-        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
-    year && numbers.len() >= 2
+    let (lo, hi) = (description.len() / 2, description.len() * 2 + 64);
+    let post = (1..n)
+        .rev()
+        .filter(|&i| {
+            let node = doc.get(i as NodeId);
+            !hard[i]
+                && (lo..=hi).contains(&len[i])
+                && node.is_element()
+                && !matches!(node.tag(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+        })
+        .find(|&i| alnum_key(&doc.raw_text(i as NodeId)) == key)?;
+    let text = paragraphs(doc, post as NodeId, &hard)
+        .into_iter()
+        .map(|p| p.text)
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    (!text.is_empty()).then_some(text)
+}
+
+/// The letters and digits of `s` in lower case: two texts that differ only in spacing and
+/// punctuation have the same key.
+fn alnum_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The subtrees (start and end ids) of the element siblings of `container` that have its tag
+/// and class and hold prose: parts of one body that the page's template split.
+fn continuations(
+    doc: &Document,
+    container: NodeId,
+    weights: &[f64],
+    drop: &[bool],
+) -> Vec<(NodeId, usize)> {
+    let node = doc.get(container);
+    let parent = doc.node(container).parent;
+    if parent == NONE || !node.is_element() || matches!(node.tag(), "body" | "html") {
+        return Vec::new();
+    }
+    let (tag, class) = (node.tag(), node.attr("class"));
+    doc.children(parent)
+        .filter(|&c| c != container && !drop[c as usize] && weights[c as usize] > 0.0)
+        .filter(|&c| {
+            let sib = doc.get(c);
+            sib.is_element() && sib.tag() == tag && sib.attr("class") == class
+        })
+        .map(|c| (c, doc.subtree_end(c)))
+        .collect()
+}
+
+/// Lines longer than this (in characters) end the search for body sentences after the last
+/// prose paragraph; shorter ones (view counts, times, share buttons) are stepped over.
+const TAIL_GAP_MAX: usize = 40;
+
+/// Different makes of prose blocks looked at, at most.
+const MAX_PROSE_BLOCKS: usize = 16;
+
+/// Non-link characters that keep a sentence of the body whose other words are links.
+const LINKED_SENTENCE_MIN: usize = 40;
+
+/// A paragraph that ends like a sentence and is not mostly links.
+fn is_sentence(p: &Para) -> bool {
+    p.link_chars * 4 < p.chars * 3
+        && p.text
+            .trim_end()
+            .ends_with(['.', '!', '?', '…', '"', '»', '”', ')'])
+}
+
+/// What makes a block look like another one of its page: its tag and class, and its parent's.
+type Signature<'d> = [(&'d str, Option<&'d str>); 2];
+
+fn signature<'d>(doc: &'d Document, id: NodeId) -> Signature<'d> {
+    let of = |id: NodeId| {
+        if id == NONE {
+            return ("", None);
+        }
+        let n = doc.get(id);
+        (doc.node(id).tag(), n.attr("class"))
+    };
+    [of(id), of(doc.node(id).parent)]
 }
 
 /// The normalised texts of figure captions and image descriptions of four words or more.
@@ -944,38 +568,6 @@ fn caption_texts(doc: &Document) -> std::collections::HashSet<String> {
         }
     }
     out
-}
-
-/// The number of words of `s` as `split_whitespace` cuts them, counting stops at `cap`.
-fn count_words_upto(s: &str, cap: usize) -> usize {
-    let (mut words, mut in_word) = (0usize, false);
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() && words < cap {
-        let b = bytes[i];
-        let ws = if b.is_ascii() {
-            i += 1;
-            matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
-        } else if (0xC2..=0xDF).contains(&b) && i + 1 < bytes.len() {
-            // Two-byte characters: only U+0085 and U+00A0 are whitespace.
-            let ws = b == 0xC2 && matches!(bytes[i + 1], 0x85 | 0xA0);
-            i += 2;
-            ws
-        } else {
-            let Some(c) = s[i..].chars().next() else {
-                break;
-            };
-            i += c.len_utf8();
-            c.is_whitespace()
-        };
-        if ws {
-            in_word = false;
-        } else if !in_word {
-            words += 1;
-            in_word = true;
-        }
-    }
-    words
 }
 
 /// The length in characters of [`norm`]`(s)`, found without building it, or `None` as soon as
@@ -1143,43 +735,11 @@ mod tests {
     }
 
     #[test]
-    fn words_are_counted_as_split_whitespace_cuts_them() {
-        for s in [
-            "",
-            " a  b ",
-            "Київ\u{a0}і\u{2003}Харків",
-            "x\u{0b}y\u{85}z",
-            "one",
-            "İ\u{ad}\u{80} ß\u{7ff}\u{800}\u{3000}z",
-        ] {
-            assert_eq!(
-                count_words_upto(s, 99),
-                s.split_whitespace().count(),
-                "{s:?}"
-            );
-            assert_eq!(count_words_upto(s, 1), s.split_whitespace().count().min(1));
-        }
-        assert!(contains_ignore_ascii_case(b"Visually-Hidden", b"hidden"));
-        assert!(!contains_ignore_ascii_case(b"hidde", b"hidden"));
-    }
-
-    #[test]
     fn only_one_character_changes_length_in_lower_case() {
         let longer: Vec<char> = (0..=char::MAX as u32)
             .filter_map(char::from_u32)
             .filter(|c| c.to_lowercase().count() != 1)
             .collect();
         assert_eq!(longer, ['\u{130}']);
-    }
-
-    #[test]
-    fn class_words_match_as_the_lists_say() {
-        assert_eq!(class_verdict("share-tools"), (true, false));
-        assert_eq!(class_verdict("article-body sharebar"), (true, true));
-        assert_eq!(class_verdict("Commentary"), (false, false));
-        assert_eq!(class_verdict("AD"), (true, false));
-        assert_eq!(class_verdict("adventure"), (false, false));
-        assert_eq!(class_verdict("MainContent"), (false, false));
-        assert_eq!(class_verdict("main content"), (false, true));
     }
 }

@@ -3,7 +3,7 @@
 //! blocks, preferring the most specific source for each field.
 
 use crate::dom::{Document, NodeData, NodeId, NodeRef};
-use crate::main_text::contains_ignore_ascii_case;
+use crate::marks::contains_ignore_ascii_case;
 use serde_json::Value;
 
 /// What the page declares about itself.
@@ -17,6 +17,8 @@ pub struct Metadata {
     pub url: Option<String>,
     /// The `articleBody` of a JSON-LD article, when the page embeds one.
     pub article_body: Option<String>,
+    /// The page's description (`og:description`, `twitter:description`, `description`).
+    pub description: Option<String>,
     /// Problems met (unparsable JSON-LD blocks).
     pub warnings: Vec<String>,
 }
@@ -330,6 +332,9 @@ pub fn read(doc: &Document) -> Metadata {
                         content_lang = content_lang.or(Some(content))
                     }
                     "og:url" => og_url = og_url.or(Some(content)),
+                    "og:description" | "twitter:description" | "description" => {
+                        m.description = m.description.take().or(Some(content))
+                    }
                     _ => {}
                 }
             }

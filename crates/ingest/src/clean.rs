@@ -54,7 +54,7 @@ fn re(s: &str) -> Regex {
 /// Prompts that are never article content, whatever their length (up to a paragraph of 40 words).
 static STRONG_PROMPT: Lazy<Regex> = Lazy::new(|| {
     re(r"(?ix)
-        \b(sign\s+up|subscribe)\b.{0,40}\b(newsletter|updates|alerts|digest|inbox|channel|notifications)\b
+        \b(sign\s+up|subscribe)\b.{0,80}\b(newsletter|updates|alerts|digest|briefing|inbox|channel|notifications)\b
       | \b(our|free|daily|weekly|morning|evening|email)\s+(news)?letters?\b
       | \bsubscribe\s+(now|today|here|to\s+(our|us|read|continue))\b
       | \bwe\s+(don[’']?t|do\s+not|never)\s+spam\b
@@ -70,6 +70,23 @@ static STRONG_PROMPT: Lazy<Regex> = Lazy::new(|| {
       | \byou\s+(have|'ve)\s+(reached|read)\s+.{0,20}\b(limit|free\s+articles)\b
       | \bturn\s+off\s+(your\s+)?ad\s?blocker\b | \benable\s+javascript\b
     ")
+});
+
+/// Teasers, prompts and site notices in Ukrainian, Russian, German and Polish (the languages of
+/// much of the reporting on the war besides English), where they open or make up the
+/// paragraph. Written without `\b`, which the ASCII word boundaries of [`re`] would not find
+/// next to Cyrillic letters.
+static LOCAL_TEASER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^(читайте\s+(також|більше|также)|дивіться\s+також|смотрите\s+также|по\s+тем[іе]\s*:|lesen\s+sie\s+auch|mehr\s+zum\s+thema|czytaj\s+(także|też)|zobacz\s+(także|też))",
+    )
+    .unwrap()
+});
+static LOCAL_PROMPT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^(підписуйтесь|підписуйтеся|підпишіться|подписывайтесь|подпишитесь|melden\s+sie\s+sich|abonnieren\s+sie|zapisz\s+się|subskrybuj)|використовуємо\s+файли\s+cookie|используем\s+файлы\s+cookie|verwenden\s+cookies|używamy\s+plików\s+cookie|усі\s+права\s+захищено|все\s+права\s+защищены|alle\s+rechte\s+vorbehalten|wszelkie\s+prawa\s+zastrzeżone",
+    )
+    .unwrap()
 });
 
 /// Imperatives that open a prompt. A longer paragraph starting this way is only a prompt when it
@@ -162,7 +179,7 @@ fn rule_for(p: &str, words: usize) -> Option<Rule> {
     if !p.chars().any(char::is_alphanumeric) {
         return Some(Rule::NoContent);
     }
-    if words <= 40 && STRONG_PROMPT.is_match(p) {
+    if words <= 40 && (STRONG_PROMPT.is_match(p) || !p.is_ascii() && LOCAL_PROMPT.is_match(p)) {
         return Some(Rule::Prompt);
     }
     if PROMPT_START.is_match(p) && (words <= 6 || words <= 40 && ADDRESSES_READER.is_match(p)) {
@@ -177,6 +194,9 @@ fn rule_for(p: &str, words: usize) -> Option<Rule> {
     // A teaser line names another article; a long sentence that starts with "See also" is
     // still kept when it reads as the article's own prose.
     if words <= 25 && TEASER.is_match(p) && !(words >= 12 && is_sentence(p, words)) {
+        return Some(Rule::Teaser);
+    }
+    if words <= 25 && !p.is_ascii() && LOCAL_TEASER.is_match(p) {
         return Some(Rule::Teaser);
     }
     None
@@ -281,6 +301,7 @@ pub(crate) fn clean_normalised(paragraphs: Vec<String>, title: Option<&str>) -> 
     let title_key = title.map(dedup_key);
     let mut out = Cleaned::default();
     let paragraphs: Vec<String> = paragraphs.into_iter().filter(|p| !p.is_empty()).collect();
+    let single = paragraphs.len() == 1;
     // A page that repeats many paragraphs is structured content (a schedule, a table of
     // results) rather than a page repeating a caption or teaser: its repeats are kept.
     // Each paragraph's repeat key, computed once; `None` for paragraphs too short to count.
@@ -345,6 +366,14 @@ pub(crate) fn clean_normalised(paragraphs: Vec<String>, title: Option<&str>) -> 
         if d {
             out.dropped.push((Rule::Label, p));
         } else {
+            out.paragraphs.push(p);
+        }
+    }
+    // A document whose whole text is one line is a post ("Explosions in Kharkiv", "Kyiv: air
+    // raid alert"), not a page around an article: no rule may empty it.
+    if single && out.paragraphs.is_empty() {
+        if let Some(i) = out.dropped.iter().position(|(r, _)| *r != Rule::NoContent) {
+            let (_, p) = out.dropped.remove(i);
             out.paragraphs.push(p);
         }
     }
@@ -446,6 +475,47 @@ mod tests {
             Some(Rule::Prompt)
         );
         assert_eq!(dropped_by("Follow us on social media"), Some(Rule::Prompt));
+    }
+
+    #[test]
+    fn teasers_prompts_and_notices_in_other_languages_are_dropped() {
+        for (p, rule) in [
+            (
+                "Читайте також: Як працюватимуть укриття у школах Запоріжжя",
+                Rule::Teaser,
+            ),
+            (
+                "Читайте также: В области продлили режим готовности",
+                Rule::Teaser,
+            ),
+            ("Lesen Sie auch: Neue Luftabwehr für Kyjiw", Rule::Teaser),
+            ("Czytaj także: Rosyjski atak na Lwów", Rule::Teaser),
+            (
+                "Підписуйтесь на наш Telegram-канал, щоб першими дізнаватися новини",
+                Rule::Prompt,
+            ),
+            (
+                "Подписывайтесь на наш канал в Telegram, чтобы первыми узнавать главные новости.",
+                Rule::Prompt,
+            ),
+            (
+                "Ми використовуємо файли cookie, щоб покращити роботу сайту.",
+                Rule::Prompt,
+            ),
+            ("© 2025 Південний вісник. Усі права захищено.", Rule::Prompt),
+            (
+                "Sign up for our morning briefing and get the day's top stories in your inbox.",
+                Rule::Prompt,
+            ),
+        ] {
+            assert_eq!(dropped_by(p), Some(rule), "{p}");
+        }
+        for p in [
+            "Уважно читайте інструкції ДСНС про поведінку під час тривоги, радять рятувальники.",
+            "Жителі підписуються під петицією про укриття у школах, повідомляє міська рада.",
+        ] {
+            assert_eq!(dropped_by(p), None, "{p}");
+        }
     }
 
     #[test]
@@ -594,6 +664,28 @@ mod tests {
             "Eat within an hour.",
         ]);
         assert_eq!(c.paragraphs.len(), 4);
+    }
+
+    #[test]
+    fn a_document_of_one_short_line_keeps_its_text() {
+        for post in [
+            "Explosions in Kharkiv",
+            "Kyiv: air raid alert",
+            "Вибухи у Харкові",
+            "Read more: Odesa port hit",
+            "Follow us",
+        ] {
+            let c = run(&[post]);
+            assert_eq!(c.paragraphs, [post], "{post}");
+            assert!(c.dropped.is_empty());
+        }
+        assert!(run(&["* * *"]).paragraphs.is_empty());
+        // In a longer text the same line is still a label and goes.
+        let c = run(&[
+            "Explosions in Kharkiv",
+            "Air defence units shot down most of the drones over the region overnight, officials said.",
+        ]);
+        assert_eq!(c.paragraphs.len(), 1);
     }
 
     #[test]

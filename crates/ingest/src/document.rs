@@ -8,7 +8,10 @@
 use crate::clean::clean_normalised;
 use crate::decode::{charset_of_content_type, decode_html_owned};
 use crate::fragment::{fallback_extract, fragment_paragraphs, normalise_space};
-use crate::meta::{detect_language, normalise_language, parse_byline, parse_published, Byline};
+use crate::meta::{
+    detect_language, normalise_language, parse_byline, parse_published, parse_published_time,
+    Byline,
+};
 use crate::text::{paragraphs, parse_text};
 use crate::{IngestOptions, Payload, RawDoc};
 use sitrep_html::Extracted;
@@ -89,17 +92,25 @@ pub fn to_document_with(
     let text = cleaned.text();
 
     let mut published = opts.published;
+    // The time with its offset, when the source of the date gives one.
+    let mut published_at = None;
     if published.is_none() {
         if let Some(p) = hints.published.as_deref() {
             published = parse_published(p);
+            published_at = parse_published_time(p);
             if published.is_none() {
                 errors.push(format!("{input}: publication date {p:?} not understood"));
             }
         }
     }
+    if published.is_none() && header_date.is_none() {
+        if let Some(p) = page.published.as_deref() {
+            published = parse_published(p);
+            published_at = published.and_then(|_| parse_published_time(p));
+        }
+    }
     let published = published
         .or(header_date)
-        .or_else(|| page.published.as_deref().and_then(parse_published))
         .or_else(|| hints.fetched.as_deref().and_then(parse_published));
     let author = clean_str(&hints.author)
         .or(byline.author)
@@ -123,6 +134,8 @@ pub fn to_document_with(
         outlet,
         author,
         published,
+        published_at,
+        revision: hints.revision,
         language,
         url,
         text,
@@ -226,6 +239,22 @@ mod tests {
         );
         assert_eq!(d.published, None);
         assert!(d.errors[0].contains("\"last Tuesday\" not understood"));
+    }
+
+    #[test]
+    fn one_line_posts_keep_their_text() {
+        for post in [
+            "Explosions in Kharkiv",
+            "Kyiv: air raid alert",
+            "Вибухи в Одесі",
+        ] {
+            let d = to_document(
+                raw(Payload::Text(format!("{post}\n")), Hints::default()),
+                &IngestOptions::default(),
+            );
+            assert_eq!(d.text, post);
+            assert!(d.errors.is_empty(), "{:?}", d.errors);
+        }
     }
 
     #[test]

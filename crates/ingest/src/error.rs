@@ -39,6 +39,13 @@ pub enum IngestError {
         offset: u64,
         message: String,
     },
+    #[error("{input}: {position}: {message}")]
+    Export {
+        input: String,
+        /// The message ("message 12 (id 345)") or byte the error is about.
+        position: String,
+        message: String,
+    },
     #[error("{url}: cannot fetch: {message}")]
     Fetch { url: String, message: String },
 }
@@ -52,7 +59,8 @@ impl IngestError {
             | IngestError::Folder { input, .. }
             | IngestError::JsonLine { input, .. }
             | IngestError::Warc { input, .. }
-            | IngestError::Feed { input, .. } => input,
+            | IngestError::Feed { input, .. }
+            | IngestError::Export { input, .. } => input,
             IngestError::Fetch { url, .. } => url,
         }
     }

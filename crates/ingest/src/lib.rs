@@ -4,8 +4,9 @@
 //!
 //! - [`sources`] expands inputs (files, folders, `-` for standard input, http(s) URLs) lazily into
 //!   [`RawDoc`] records, in input order. Formats are recognised by content: plain text, HTML
-//!   (also gzip-compressed), JSON Lines, RSS and Atom feeds, and WARC (also `.warc.gz`). Large
-//!   containers are streamed record by record. Inputs that never become documents come as
+//!   (also gzip-compressed), JSON Lines, RSS and Atom feeds, WARC (also `.warc.gz`), and
+//!   messaging-channel exports ([`messages`]: the desktop client's `result.json`, and JSON Lines
+//!   dumps of messages), one record per post. Large containers are streamed record by record. Inputs that never become documents come as
 //!   [`IngestError`] items naming the input and, where it applies, the line or record.
 //! - [`to_document`] is pure CPU work on one [`RawDoc`]: decoding, main-text extraction (through
 //!   `sitrep_html`), clean-up of boilerplate ([`clean`]) and metadata ([`meta`]). Callers may run it
@@ -23,6 +24,7 @@ mod fetch;
 mod fragment;
 pub mod jsonl;
 pub mod list;
+pub mod messages;
 pub mod meta;
 pub mod robots;
 mod source;
@@ -90,4 +92,7 @@ pub struct Hints {
     /// When a crawler fetched the page (`WARC-Date`). Only a weak stand-in for the publication
     /// date: it is used when nothing else gives one.
     pub fetched: Option<String>,
+    /// The version of a record that may be edited later (a message): see
+    /// [`Document::revision`](sitrep_model::Document::revision).
+    pub revision: Option<String>,
 }

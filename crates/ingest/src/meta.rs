@@ -81,6 +81,19 @@ pub fn parse_published(s: &str) -> Option<NaiveDate> {
     None
 }
 
+/// The publication time with its offset from UTC, as RFC 3339 (`2025-06-06T10:00:00+03:00`),
+/// when `s` gives a time and an offset (RFC 3339, ISO 8601 with a space, RFC 2822); `None` for
+/// a bare date or a time without an offset.
+pub fn parse_published_time(s: &str) -> Option<String> {
+    let s = s.trim();
+    let dt = DateTime::parse_from_rfc3339(s)
+        .or_else(|_| DateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S%:z"))
+        .or_else(|_| DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M%:z"))
+        .or_else(|_| DateTime::parse_from_rfc2822(s))
+        .ok()?;
+    Some(dt.to_rfc3339_opts(chrono::SecondsFormat::Secs, false))
+}
+
 /// Author and outlet from a byline.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Byline {
@@ -163,10 +176,48 @@ fn looks_english(sample: &str) -> bool {
     words >= 30 && hits * 5 >= words
 }
 
+/// A bilingual text (a post in Ukrainian with its English translation) in the script that
+/// holds most of its letters: when Latin and Cyrillic letters are both common (the smaller
+/// share at least 15%), only the words written in the larger script are kept, so that the
+/// detector reads one language rather than a blend. Other texts come back unchanged.
+fn majority_script(sample: String) -> String {
+    let cyrillic = |c: char| ('\u{400}'..='\u{4ff}').contains(&c);
+    let (mut latin, mut cyr) = (0usize, 0usize);
+    for c in sample.chars() {
+        if c.is_ascii_alphabetic() {
+            latin += 1;
+        } else if cyrillic(c) {
+            cyr += 1;
+        }
+    }
+    if latin.min(cyr) * 100 < (latin + cyr) * 15 {
+        return sample;
+    }
+    let keep_cyrillic = cyr > latin;
+    sample
+        .split_whitespace()
+        .filter(|w| {
+            let (l, c) = w.chars().fold((0, 0), |(l, c), ch| {
+                (
+                    l + usize::from(ch.is_ascii_alphabetic()),
+                    c + usize::from(cyrillic(ch)),
+                )
+            });
+            if keep_cyrillic {
+                c > l
+            } else {
+                l > c
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Detects the language of a text; ISO 639-1 codes for common languages ("en" for English),
 /// ISO 639-3 otherwise. `None` when the text is too short or the guess unreliable.
 pub fn detect_language(text: &str) -> Option<String> {
     let sample: String = text.chars().take(1500).collect();
+    let sample = majority_script(sample);
     if sample.split_whitespace().count() < 4 {
         return None;
     }
@@ -245,6 +296,30 @@ mod tests {
     }
 
     #[test]
+    fn publication_times_keep_their_offset() {
+        for (given, want) in [
+            (
+                "2025-06-06T10:00:00+03:00",
+                Some("2025-06-06T10:00:00+03:00"),
+            ),
+            ("2025-06-06T07:00:00Z", Some("2025-06-06T07:00:00+00:00")),
+            (
+                "2025-06-06 10:00:00+03:00",
+                Some("2025-06-06T10:00:00+03:00"),
+            ),
+            (
+                "Fri, 06 Jun 2025 10:00:00 +0300",
+                Some("2025-06-06T10:00:00+03:00"),
+            ),
+            ("2025-06-06", None),
+            ("2025-06-06T10:00:00", None),
+            ("June 6, 2025", None),
+        ] {
+            assert_eq!(parse_published_time(given).as_deref(), want, "{given}");
+        }
+    }
+
+    #[test]
     fn impossible_or_absent_dates_are_none() {
         assert_eq!(parse_published("2025-02-30"), None);
         assert_eq!(parse_published("yesterday"), None);
@@ -298,6 +373,16 @@ mod tests {
         let uk = "Уночі російські війська атакували місто ударними дронами, повідомив голова обласної військової адміністрації.";
         assert_eq!(detect_language(uk).as_deref(), Some("uk"));
         assert_eq!(detect_language("Kyiv"), None);
+        // A bilingual post is in the language of its longer part.
+        let both = "Russian forces struck Zaporizhzhia with guided aerial bombs this morning, \
+                    damaging an industrial site. One person was killed and four were injured, \
+                    regional governor Ivan Fedorov said on Telegram.\n\nЗапоріжжя: ворог завдав \
+                    удару КАБами. Загинула одна людина, четверо поранених.";
+        assert_eq!(detect_language(both).as_deref(), Some("en"));
+        let both = "Ворог атакував Запоріжжя керованими авіабомбами. Пошкоджено промисловий \
+                    об'єкт, загинула одна людина, ще четверо поранені, повідомив голова ОВА \
+                    Іван Федоров.\n\nZaporizhzhia: glide bombs, one killed.";
+        assert_eq!(detect_language(both).as_deref(), Some("uk"));
         let de =
             "Die ukrainische Luftwaffe meldete am Sonntag, dass in der Nacht insgesamt 48 Drohnen \
                   abgeschossen worden seien. In der Region Charkiw wurden zwei Menschen verletzt, \

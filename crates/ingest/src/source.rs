@@ -9,6 +9,7 @@ use crate::decode::decode_text;
 use crate::feed::read_feed;
 use crate::fetch::{fetch, is_url};
 use crate::jsonl::JsonlReader;
+use crate::messages::ExportReader;
 use crate::warc::WarcReader;
 use crate::{Hints, IngestError, IngestOptions, Payload, RawDoc};
 use sitrep_model::DocId;
@@ -33,6 +34,8 @@ pub enum Format {
     Text,
     Html,
     Jsonl,
+    /// A JSON document over several lines: a messaging-channel export, or records.
+    Json,
     Feed,
     Warc,
 }
@@ -281,8 +284,11 @@ pub fn detect(prefix: &[u8]) -> Format {
         }
     };
     let t = text.trim_start();
+    if t.starts_with('[') {
+        return Format::Json;
+    }
     if t.starts_with('{') {
-        return Format::Jsonl;
+        return json_kind(t);
     }
     let lower = t.to_lowercase();
     let html_at = ["<html", "<!doctype html", "<body", "<head"]
@@ -308,6 +314,26 @@ pub fn detect(prefix: &[u8]) -> Format {
         return Format::Html;
     }
     Format::Text
+}
+
+/// Tells JSON Lines from a JSON document written over several lines (such as a channel
+/// export), given the text of a stream's first bytes starting at its first `{`. The first line
+/// of JSON Lines is a whole JSON value; a document's first line is not, and its next line does
+/// not open a record. A first line longer than the bytes looked at is one long record.
+fn json_kind(t: &str) -> Format {
+    let Some(nl) = t.find('\n') else {
+        return Format::Jsonl;
+    };
+    let first = t[..nl].trim();
+    if serde_json::from_str::<serde::de::IgnoredAny>(first).is_ok() {
+        return Format::Jsonl;
+    }
+    let next = t[nl..].trim_start();
+    if first != "{" && next.starts_with('{') {
+        // A broken first record followed by more records.
+        return Format::Jsonl;
+    }
+    Format::Json
 }
 
 /// Opens a stream: undoes gzip, recognises the format and returns its records.
@@ -349,6 +375,24 @@ fn open_stream(mut raw: Stream, origin: Origin, opts: &IngestOptions) -> Records
             input,
             base,
         )),
+        Format::Json => {
+            let (bytes, fault) = read_all(&mut stream);
+            let mut first = true;
+            let reader = ExportReader::new(bytes, input.clone(), base).map(move |mut item| {
+                // Notes on the stream as a whole go with its first record.
+                if first {
+                    if let Ok(raw) = &mut item {
+                        first = false;
+                        raw.errors.splice(0..0, notes.drain(..));
+                        if let Some(f) = &fault {
+                            raw.errors.push(format!("{input}: {f}"));
+                        }
+                    }
+                }
+                item
+            });
+            Box::new(reader)
+        }
         Format::Feed => {
             let (bytes, fault) = read_all(&mut stream);
             let mut items = read_feed(&bytes, &input, &base);
@@ -453,5 +497,30 @@ mod tests {
         assert_eq!(detect(b"Headline\n\nBody text."), Format::Text);
         assert_eq!(detect(b"\x00\x01\x02\x03binary\x04\x05"), Format::Binary);
         assert_eq!(detect("Харків\n".as_bytes()), Format::Text);
+    }
+
+    #[test]
+    fn json_lines_and_json_documents_are_told_apart() {
+        // A channel export as the desktop client writes it, and an array of records.
+        assert_eq!(
+            detect(b"{\n \"name\": \"Channel\",\n \"type\": \"public_channel\",\n \"messages\": ["),
+            Format::Json
+        );
+        assert_eq!(detect(b"[\n  {\"id\": 1, \"text\": \"x\"}"), Format::Json);
+        assert_eq!(
+            detect(b"{\"name\": \"C\",\n \"messages\": []}"),
+            Format::Json
+        );
+        // JSON Lines: a whole record on the first line, a broken first record followed by
+        // records, or one long first line.
+        assert_eq!(
+            detect(b"{\"id\": 1, \"text\": \"x\"}\n{\"id\": 2, \"text\": \"y\"}\n"),
+            Format::Jsonl
+        );
+        assert_eq!(
+            detect(b"{\"id\": 1, \"text\": \n{\"id\": 2}\n"),
+            Format::Jsonl
+        );
+        assert_eq!(detect(b"{\"text\": \"a very long line"), Format::Jsonl);
     }
 }

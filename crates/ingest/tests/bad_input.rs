@@ -176,3 +176,72 @@ fn a_folder_is_read_recursively_in_sorted_order_with_file_names_as_ids() {
     let ids: Vec<&str> = out.iter().map(|o| doc(o).doc.0.as_str()).collect();
     assert_eq!(ids, ["a.txt", "inner.txt", "c.txt"]);
 }
+
+/// Channel exports with a broken message, an unknown entity type or no messages at all, read
+/// from files as a user gives them: each problem is named with the file and the message, and
+/// every readable post of the files is still read.
+#[test]
+fn bad_channel_exports_are_reported_and_their_readable_posts_kept() {
+    let message = |id: u32, text: &str| {
+        format!(
+            "  {{\n   \"id\": {id},\n   \"type\": \"message\",\n   \"date\": \"2025-04-14T09:0{}:00\",\n   \"date_unixtime\": \"{}\",\n   \"text\": {text}\n  }}",
+            id % 10,
+            1744610400 + id * 60
+        )
+    };
+    let export = |messages: &[String]| {
+        format!(
+            "{{\n \"name\": \"Sumy Watch\",\n \"type\": \"public_channel\",\n \"id\": 1700800900,\n \"messages\": [\n{}\n ]\n}}\n",
+            messages.join(",\n")
+        )
+    };
+    let broken = write(
+        "broken-result.json",
+        export(&[
+            message(1, "\"Explosions in Sumy\""),
+            message(2, "\"Drones over Shostka, the text stops here"),
+            message(
+                3,
+                "[{\"type\": \"hologram\", \"text\": \"Sumy:\"}, \" air raid alert\"]",
+            ),
+            message(4, "17"),
+            message(5, "\"All clear in Sumy\""),
+        ])
+        .as_bytes(),
+    );
+    let empty = write("empty-result.json", export(&[]).as_bytes());
+    let out = run(&[broken.clone(), empty.clone()]);
+    let docs: Vec<&sitrep_model::Document> = out
+        .iter()
+        .filter_map(|o| match o {
+            Out::Doc(d) => Some(d),
+            Out::Err(_) => None,
+        })
+        .collect();
+    let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Explosions in Sumy",
+            "Sumy: air raid alert",
+            "All clear in Sumy"
+        ]
+    );
+    assert!(docs[1].errors[0].contains("unknown text entity type \"hologram\""));
+    assert!(docs[1].errors[0].starts_with(&format!("{broken}: message 3 (id 3)")));
+    let errors: Vec<String> = out
+        .iter()
+        .filter(|o| matches!(o, Out::Err(_)))
+        .map(err)
+        .collect();
+    assert_eq!(errors.len(), 3, "{errors:?}");
+    assert!(
+        errors[0].starts_with(&format!("{broken}: message 2 (byte ")),
+        "{}",
+        errors[0]
+    );
+    assert!(
+        errors[1].contains("message 4 (id 4)") && errors[1].contains("neither a string nor a list")
+    );
+    assert_eq!(errors[2], format!("{empty}: the export: no messages"));
+}

@@ -5,6 +5,7 @@
 use proptest::prelude::*;
 use sitrep_ingest::feed::read_feed;
 use sitrep_ingest::jsonl::JsonlReader;
+use sitrep_ingest::messages::ExportReader;
 use sitrep_ingest::warc::WarcReader;
 use sitrep_ingest::{read_bytes, response_record, to_document, IngestOptions};
 
@@ -28,6 +29,58 @@ fn warc() -> Vec<u8> {
         b"5\r\n<p>ab\r\n0\r\n\r\n",
     ));
     w
+}
+
+/// The bundled sample channel export and its later dump of edits, one message per line.
+fn export_sample() -> (Vec<u8>, Vec<u8>) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/export");
+    (
+        std::fs::read(format!("{dir}/result.json")).unwrap(),
+        std::fs::read(format!("{dir}/updates.jsonl")).unwrap(),
+    )
+}
+
+/// JSON values of the shapes a message holds, nested, for building odd messages.
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        "(?s).{0,20}".prop_map(Value::String),
+        Just(Value::String("2025-04-14T09:31:10".into())),
+        Just(Value::String("1744612270".into())),
+    ];
+    leaf.prop_recursive(3, 24, 6, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            proptest::collection::vec(
+                (
+                    prop_oneof![
+                        Just("id".to_string()),
+                        Just("type".to_string()),
+                        Just("text".to_string()),
+                        Just("date".to_string()),
+                        Just("date_unixtime".to_string()),
+                        Just("edited".to_string()),
+                        Just("edited_unixtime".to_string()),
+                        Just("from_id".to_string()),
+                        Just("messages".to_string()),
+                        Just("chats".to_string()),
+                        Just("list".to_string()),
+                        Just("poll".to_string()),
+                        Just("question".to_string()),
+                        "[a-z_]{1,8}",
+                    ],
+                    inner
+                ),
+                0..8
+            )
+            .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+        ]
+    })
 }
 
 /// Applies byte edits (overwrite, delete, insert) at positions taken modulo the length.
@@ -102,5 +155,39 @@ proptest! {
         let mut input = if gz { vec![0x1f, 0x8b, 8, 0] } else { Vec::new() };
         input.extend_from_slice(&bytes);
         documents(read_bytes("x", input, &IngestOptions::default()));
+    }
+
+    #[test]
+    fn export_reader_survives_arbitrary_and_mutated_exports(bytes in proptest::collection::vec(any::<u8>(), 0..2048), e in edits()) {
+        documents(ExportReader::new(bytes.clone(), "r".into(), "r".into()));
+        let (export, dump) = export_sample();
+        let m = mutate(export, &e);
+        let n = ExportReader::new(m.clone(), "r".into(), "r".into()).take(10_000).count();
+        prop_assert!(n < 10_000);
+        documents(ExportReader::new(m.clone(), "r".into(), "r".into()));
+        documents(read_bytes("result.json", m, &IngestOptions::default()));
+        let d = mutate(dump, &e);
+        documents(read_bytes("updates.jsonl", d, &IngestOptions::default()));
+    }
+
+    #[test]
+    fn export_reader_survives_odd_messages(messages in proptest::collection::vec(json_value(), 0..6), top in json_value()) {
+        let mut export = serde_json::json!({"name": "C", "id": 5, "messages": messages.clone()});
+        if let (Some(o), serde_json::Value::Object(extra)) = (export.as_object_mut(), top) {
+            for (k, v) in extra {
+                o.entry(k).or_insert(v);
+            }
+        }
+        let pretty = serde_json::to_vec_pretty(&export).unwrap();
+        documents(read_bytes("result.json", pretty, &IngestOptions::default()));
+        let lines: Vec<u8> = messages
+            .iter()
+            .flat_map(|m| {
+                let mut l = serde_json::to_vec(m).unwrap();
+                l.push(b'\n');
+                l
+            })
+            .collect();
+        documents(read_bytes("dump.jsonl", lines, &IngestOptions::default()));
     }
 }

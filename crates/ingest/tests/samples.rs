@@ -116,7 +116,10 @@ fn samples_folder_ingests_into_documents_with_metadata_and_without_boilerplate()
         docs.push(to_document(raw, &opts));
     }
     let ids: Vec<&str> = docs.iter().map(|d| d.doc.0.as_str()).collect();
-    assert_eq!(docs.len(), 14, "{ids:?}");
+    assert_eq!(docs.len(), 27, "{ids:?}");
+    // The channel's posts (samples/export) are checked by the next test.
+    let (posts, docs): (Vec<_>, Vec<_>) = docs.iter().partition(|d| d.doc.0.starts_with("t.me/"));
+    assert_eq!(posts.len(), 13);
     for d in &docs {
         assert!(d.title.is_some(), "{} has no title", d.doc);
         assert!(
@@ -219,4 +222,62 @@ fn samples_folder_ingests_into_documents_with_metadata_and_without_boilerplate()
         "{}",
         d.text
     );
+}
+
+/// The sample channel export: one document per post with text (the pinned-message notice and
+/// the photo without a caption are not posts), the channel as outlet, the local time with its
+/// offset, and the later dump's edit as a newer revision of the same post.
+#[test]
+fn sample_channel_export_gives_one_document_per_post() {
+    let opts = IngestOptions::default();
+    let dir = samples_dir().join("export").display().to_string();
+    let mut docs = Vec::new();
+    for item in sources(&[dir], &opts) {
+        let raw = item.unwrap_or_else(|e| panic!("{e}"));
+        docs.push(to_document(raw, &opts));
+    }
+    let ids: Vec<&str> = docs.iter().map(|d| d.doc.0.as_str()).collect();
+    assert_eq!(
+        ids,
+        [2101, 2102, 2103, 2105, 2106, 2107, 2108, 2109, 2110, 2111, 2112, 2105, 2113]
+            .map(|n| format!("t.me/c/1873304519/{n}"))
+    );
+    for d in &docs {
+        assert!(d.errors.is_empty(), "{}: {:?}", d.doc, d.errors);
+        assert_eq!(
+            d.outlet.as_deref(),
+            Some("Південь і Схід | South & East Monitor")
+        );
+        assert!(
+            d.url.is_none(),
+            "the export does not name the channel's username"
+        );
+        assert!(!d.text.is_empty());
+    }
+    let first = &docs[0];
+    assert_eq!(
+        first.published_at.as_deref(),
+        Some("2025-04-14T00:41:12+03:00")
+    );
+    assert_eq!(
+        first.published.map(|p| p.to_string()).as_deref(),
+        Some("2025-04-14")
+    );
+    assert!(first
+        .text
+        .contains("Kyiv: air raid alert. Threat of ballistic missiles."));
+    let forwarded = &docs[4];
+    assert_eq!(forwarded.author.as_deref(), Some("Министерство обороны РФ"));
+    assert_eq!(forwarded.language.as_deref(), Some("ru"));
+    assert_eq!(docs[7].language.as_deref(), Some("uk"));
+    assert_eq!(docs[9].text, "Відбій тривоги у Києві / All clear in Kyiv");
+    // The post and its edit: same id, later revision, new toll.
+    let (before, after) = (&docs[3], &docs[11]);
+    assert_eq!(before.doc, after.doc);
+    assert_eq!(before.revision.as_deref(), Some("2025-04-14T06:31:10Z"));
+    assert_eq!(after.revision.as_deref(), Some("2025-04-14T08:02:48Z"));
+    assert!(before.text.contains("Two people were injured"));
+    assert!(after
+        .text
+        .contains("One person was killed and four were injured"));
 }

@@ -292,6 +292,37 @@ pub struct Event {
     pub provenance: Vec<FieldSource>,
 }
 
+impl Event {
+    /// Moves every offset of the event (date, location, claims, evidence, provenance) `by`
+    /// bytes later: what an event read from a section of a text becomes in the whole text,
+    /// when the section starts at byte `by`. The id is left as it is.
+    pub fn shift(&mut self, by: usize) {
+        let span = |s: &mut Option<crate::Span>| {
+            if let Some(s) = s {
+                *s = crate::Span::new(s.start + by, s.end + by);
+            }
+        };
+        if let Some(d) = &mut self.date {
+            span(&mut d.span);
+        }
+        if let Some(l) = &mut self.location {
+            span(&mut l.span);
+        }
+        for c in &mut self.claims {
+            c.start += by;
+            c.end += by;
+        }
+        for e in &mut self.evidence {
+            e.start += by;
+            e.end += by;
+        }
+        for p in &mut self.provenance {
+            p.start += by;
+            p.end += by;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

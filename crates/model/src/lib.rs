@@ -89,6 +89,15 @@ pub struct Document {
     pub outlet: Option<String>,
     pub author: Option<String>,
     pub published: Option<NaiveDate>,
+    /// The publication time with its offset from UTC (RFC 3339), when the input gives one
+    /// (a message's time, a page's `article:published_time`); `published` is its calendar day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_at: Option<String>,
+    /// When this version of the document was written (RFC 3339, UTC), for documents that change
+    /// under the same id: a message's last edit, or its posting time when it was never edited.
+    /// A store keeps the latest revision of each id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision: Option<String>,
     pub language: Option<String>,
     /// The page or record URL, when the input gave one.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -17,6 +17,13 @@ impl Mention {
     pub fn span(&self) -> crate::Span {
         crate::Span::new(self.start, self.end)
     }
+
+    /// Moves the mention `by` bytes later: what a mention found in a section of a text
+    /// becomes in the whole text, when the section starts at byte `by`.
+    pub fn shift(&mut self, by: usize) {
+        self.start += by;
+        self.end += by;
+    }
 }
 
 /// What a mention refers to. Serialised as `"type": ..., "value": ...`.

@@ -64,8 +64,13 @@ pub struct StoredReport {
 /// What ingesting one document did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IngestOutcome {
-    /// The stored document this one repeats (same URL or same normalised text); nothing was added.
+    /// The stored document this one repeats (same URL or same normalised text, or the same or
+    /// a later revision of its id); nothing was added.
     pub duplicate_of: Option<DocId>,
+    /// The id whose earlier revision this document replaced (its reports were withdrawn and
+    /// its events fused again).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaced: Option<DocId>,
     /// Events created by this document.
     pub new_events: usize,
     /// Stored events this document's reports joined.
@@ -166,7 +171,10 @@ pub enum StoreError {
 pub trait Store {
     /// Stores one document, its mentions and its events in one transaction, merging each event
     /// with the stored event it reports on, or creating a new one. A document whose URL or
-    /// content hash is already stored adds nothing.
+    /// content hash is already stored adds nothing. A document with a
+    /// [`revision`](sitrep_model::Document::revision) replaces the stored versions of its id
+    /// with an earlier revision (their reports are withdrawn from their events), and adds
+    /// nothing when the same or a later revision is stored.
     fn ingest_document(
         &mut self,
         rec: &DocumentRecord,

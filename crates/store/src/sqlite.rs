@@ -10,6 +10,11 @@
 //! through the date indexes without sorting in SQL, and a batch pays for one commit (the write
 //! of its pages to the WAL) however many documents it holds.
 //!
+//! A document with a revision (an edited message) replaces the stored versions of its id that
+//! are older: it is stored first, so that its reports join the events the older versions
+//! reported (which keep their ids), and then the older versions are removed with everything
+//! they reported and their events fused again (an event left without reports goes).
+//!
 //! Tables: `documents` (unique URL and content hash), `mentions`, `events` (the fused events,
 //! with indexed filter columns and the full [`StoredEvent`] as JSON), `event_reports` (each
 //! document's own event, with spans), `claims`, `evidence`, `event_weapons` and `event_actors`
@@ -32,7 +37,11 @@ use std::path::Path;
 pub const APPLICATION_ID: i32 = 0x5349_5452;
 
 /// Schema migrations, applied in order; the schema version is the number applied.
-const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql"), include_str!("schema_v2.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("schema_v1.sql"),
+    include_str!("schema_v2.sql"),
+    include_str!("schema_v3.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -589,14 +598,15 @@ pub(crate) fn loosely_equal(a: Option<&str>, b: Option<&str>) -> bool {
     }
 }
 
-/// A stored document with near-identical text from the same outlet under the same title: the
-/// same article read from another format (the plain text and the HTML page of one story differ
+/// A stored document (other than the rows in `except`) with near-identical text from the same
+/// outlet under the same title: the same article read from another format (the plain text and the HTML page of one story differ
 /// in a heading or a caption). A near-identical text from another outlet is a reprint, stored
 /// as a source of its own and counted once.
 fn same_content(
     tx: &Connection,
     doc: &sitrep_model::Document,
     fp: &Fingerprint,
+    except: &[i64],
 ) -> Result<Option<DocId>, StoreError> {
     let sql = |e| StoreError::Sqlite {
         path: "near-duplicates".into(),
@@ -617,6 +627,7 @@ fn same_content(
     }
     ids.sort_unstable();
     ids.dedup();
+    ids.retain(|id| !except.contains(id));
     let mut stmt = tx
         .prepare_cached("SELECT doc, outlet, title, fingerprint FROM documents WHERE id = ?1")
         .map_err(sql)?;
@@ -830,12 +841,35 @@ fn ingest_in(
         source: e,
     };
     let doc = &rec.document;
+    // A revision replaces the stored versions of its id that are older; the same or a later
+    // version stored makes it a duplicate.
+    let mut older: Vec<i64> = Vec::new();
+    if let Some(rev) = doc.revision.as_deref() {
+        let stored: Vec<(i64, Option<String>)> = tx
+            .prepare_cached("SELECT id, revision FROM documents WHERE doc = ?1")
+            .and_then(|mut s| {
+                s.query_map([&doc.doc.0], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect()
+            })
+            .map_err(sql)?;
+        for (row, stored_rev) in stored {
+            if stored_rev.as_deref().is_some_and(|s| !is_later(rev, s)) {
+                return Ok(IngestOutcome {
+                    duplicate_of: Some(doc.doc.clone()),
+                    ..Default::default()
+                });
+            }
+            older.push(row);
+        }
+    }
     let existing: Option<String> = tx
         .prepare_cached(
-            "SELECT doc FROM documents WHERE content_hash = ?1 OR (?2 IS NOT NULL AND url = ?2)",
+            "SELECT doc FROM documents WHERE (content_hash = ?1 OR (?2 IS NOT NULL AND url = ?2))
+             AND NOT (?3 IS NOT NULL AND doc = ?3)",
         )
         .and_then(|mut s| {
-            s.query_row(params![content_hash, doc.url], |r| r.get(0))
+            let versioned = doc.revision.as_ref().map(|_| &doc.doc.0);
+            s.query_row(params![content_hash, doc.url, versioned], |r| r.get(0))
                 .optional()
         })
         .map_err(sql)?;
@@ -845,21 +879,44 @@ fn ingest_in(
             ..Default::default()
         });
     }
+    // The older versions give up their URL and id now and their reports once this version is
+    // stored, so that this version's reports join the events they reported (which keep their
+    // ids: reports of one document never join each other, hence the id given up) before those
+    // are fused again without them.
+    let replaced = (!older.is_empty()).then(|| doc.doc.clone());
+    for &row in &older {
+        tx.prepare_cached(
+            "UPDATE documents SET url = NULL, doc = doc || ' (replaced)' WHERE id = ?1",
+        )
+        .and_then(|mut s| s.execute([row]))
+        .map_err(sql)?;
+        let events: Vec<i64> = tx
+            .prepare_cached("SELECT event_id FROM event_reports WHERE document_id = ?1")
+            .and_then(|mut s| s.query_map([row], |r| r.get(0))?.collect())
+            .map_err(sql)?;
+        for id in events {
+            cache.events.remove(&id);
+        }
+    }
     let fp = match fingerprint_given {
         Some(fp) => fp.clone(),
         None => fingerprint(&doc.text),
     };
-    if let Some(d) = same_content(tx, doc, &fp)? {
+    if let Some(d) = same_content(tx, doc, &fp, &older)? {
+        for &row in &older {
+            remove_document(tx, name, cache, row)?;
+        }
         return Ok(IngestOutcome {
             duplicate_of: Some(d),
+            replaced,
             ..Default::default()
         });
     }
     let stamp = now();
     tx.prepare_cached(
         "INSERT INTO documents (doc, url, content_hash, title, outlet, author, published,
-            language, text, errors, fingerprint, event_count, ingested_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            language, text, errors, fingerprint, event_count, ingested_at, revision)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )
     .and_then(|mut s| {
         s.execute(params![
@@ -876,6 +933,7 @@ fn ingest_in(
             json(&fp),
             rec.events.len() as i64,
             stamp,
+            doc.revision,
         ])
     })
     .map_err(sql)?;
@@ -910,7 +968,10 @@ fn ingest_in(
             .map_err(sql)?;
         }
     }
-    let mut outcome = IngestOutcome::default();
+    let mut outcome = IngestOutcome {
+        replaced,
+        ..IngestOutcome::default()
+    };
     let source = Source {
         doc: doc.doc.clone(),
         outlet: doc.outlet.clone(),
@@ -1055,7 +1116,94 @@ fn ingest_in(
         }
         outcome.events.push(EventId(uid));
     }
+    for &row in &older {
+        remove_document(tx, name, cache, row)?;
+    }
     Ok(outcome)
+}
+
+/// Whether revision `a` was written after revision `b`: compared as instants when both are
+/// RFC 3339 times, as text otherwise.
+pub(crate) fn is_later(a: &str, b: &str) -> bool {
+    match (
+        chrono::DateTime::parse_from_rfc3339(a),
+        chrono::DateTime::parse_from_rfc3339(b),
+    ) {
+        (Ok(x), Ok(y)) => x > y,
+        _ => a > b,
+    }
+}
+
+/// Removes a stored document (a version replaced by a later one) with its mentions, reports,
+/// claims and evidence, and fuses each event it reported again from the reports left; an event
+/// no other document reports is removed.
+fn remove_document(
+    tx: &Transaction,
+    name: &str,
+    cache: &mut EventCache,
+    row: i64,
+) -> Result<(), StoreError> {
+    let sql = |e| StoreError::Sqlite {
+        path: name.to_string(),
+        source: e,
+    };
+    let mut events: Vec<i64> = tx
+        .prepare_cached("SELECT event_id FROM event_reports WHERE document_id = ?1")
+        .and_then(|mut s| s.query_map([row], |r| r.get(0))?.collect())
+        .map_err(sql)?;
+    events.sort_unstable();
+    events.dedup();
+    for table in [
+        "claims",
+        "evidence",
+        "event_reports",
+        "mentions",
+        "document_bands",
+    ] {
+        tx.prepare_cached(&format!("DELETE FROM {table} WHERE document_id = ?1"))
+            .and_then(|mut s| s.execute([row]))
+            .map_err(sql)?;
+    }
+    tx.prepare_cached("DELETE FROM documents WHERE id = ?1")
+        .and_then(|mut s| s.execute([row]))
+        .map_err(sql)?;
+    let stamp = now();
+    for id in events {
+        cache.events.remove(&id);
+        let reports: Vec<Report> = load_reports(tx, id)?.into_iter().map(|(r, _)| r).collect();
+        if reports.is_empty() {
+            for stmt in [
+                "DELETE FROM event_weapons WHERE event_id = ?1",
+                "DELETE FROM event_actors WHERE event_id = ?1",
+                "DELETE FROM events_fts WHERE rowid = ?1",
+                "DELETE FROM events WHERE id = ?1",
+            ] {
+                tx.prepare_cached(stmt)
+                    .and_then(|mut s| s.execute([id]))
+                    .map_err(sql)?;
+            }
+            continue;
+        }
+        let (first_seen, uid): (String, String) = tx
+            .prepare_cached("SELECT first_seen, uid FROM events WHERE id = ?1")
+            .and_then(|mut s| s.query_row([id], |r| Ok((r.get(0)?, r.get(1)?))))
+            .map_err(sql)?;
+        let fused = fuse(&reports);
+        let mut event = fused.event;
+        event.id = EventId(uid);
+        let stored = StoredEvent {
+            event,
+            sources: fused.sources,
+            independent_sources: fused.independent_sources,
+            contradictions: fused.contradictions,
+            first_seen,
+            last_updated: stamp.clone(),
+            reports: vec![],
+            updates: fused.updates,
+        };
+        write_event(tx, Some(id), &stored).map_err(sql)?;
+    }
+    Ok(())
 }
 
 impl Store for SqliteStore {

@@ -145,7 +145,7 @@ pub fn article(
             language: Some("en".into()),
             url: url.map(str::to_string),
             text: text.into(),
-            errors: vec![],
+            ..Document::default()
         },
         events,
         mentions: None,
@@ -744,6 +744,160 @@ pub fn check_batches_match_one_by_one<S: Store>(mut batched: S, mut single: S) {
     assert!(batched.ingest_batch(&[]).expect("empty batch").is_empty());
 }
 
+/// A post of a channel, and its later edit with a higher toll. A third post of the channel
+/// reports something else.
+fn channel_post(revision: &str, text: &str, evidence: &'static str) -> DocumentRecord {
+    let mut r = article(
+        "t.me/c/1873304519/2105",
+        "South Monitor",
+        None,
+        "2025-04-14",
+        text,
+        &[spec(
+            EventKind::AirStrike,
+            "2025-04-14",
+            ZAPORIZHZHIA,
+            evidence,
+        )],
+    );
+    r.document.revision = Some(revision.into());
+    r
+}
+
+const ZAPORIZHZHIA: Place = ("Zaporizhzhia", "Zaporizhzhia Oblast", "UA", 47.84, 35.14);
+
+/// A document with a revision replaces the stored versions of its id: the same or an older
+/// revision adds nothing, a later one withdraws the earlier version's reports (an event only it
+/// reported goes; an event others report too keeps their reports) and stores its own. Documents
+/// without a revision are never replaced.
+pub fn check_revisions_replace_earlier_versions<S: Store>(mut store: S) {
+    let ingest = |store: &mut S, r: &DocumentRecord| {
+        store
+            .ingest_document(r, &content_hash(&r.document.text))
+            .unwrap()
+    };
+    let first = channel_post(
+        "2025-04-14T06:31:10Z",
+        "Guided bombs hit Zaporizhzhia on Monday morning. Two people were injured.",
+        "Guided bombs hit Zaporizhzhia on Monday morning",
+    );
+    let out = ingest(&mut store, &first);
+    assert_eq!(
+        (out.duplicate_of.clone(), out.replaced.clone()),
+        (None, None)
+    );
+    let event_id = out.events[0].clone();
+    // Another outlet reports the same strike.
+    let wire = article(
+        "wire.txt",
+        "Ukrinform",
+        Some("https://ukrinform.example/zp"),
+        "2025-04-14",
+        "Russian guided aerial bombs struck an industrial site in Zaporizhzhia on April 14.",
+        &[spec(
+            EventKind::AirStrike,
+            "2025-04-14",
+            ZAPORIZHZHIA,
+            "Russian guided aerial bombs struck an industrial site in Zaporizhzhia",
+        )],
+    );
+    let out = ingest(&mut store, &wire);
+    assert_eq!(out.events, std::slice::from_ref(&event_id));
+    let before = store.stats().unwrap();
+    // The same version again, and an older one, add nothing.
+    assert_eq!(
+        ingest(&mut store, &first).duplicate_of,
+        Some(first.document.doc.clone())
+    );
+    let older = channel_post(
+        "2025-04-14T06:00:00+00:00",
+        "Guided bombs hit Zaporizhzhia. Details later.",
+        "Guided bombs hit Zaporizhzhia",
+    );
+    assert!(ingest(&mut store, &older).is_duplicate());
+    assert_eq!(store.stats().unwrap(), before);
+    // The edit replaces the post: one document of that id, the new text's evidence only.
+    let edited = channel_post(
+        "2025-04-14T11:02:48+03:00",
+        "Guided bombs hit Zaporizhzhia on Monday morning. One person was killed and four injured.",
+        "Guided bombs hit Zaporizhzhia on Monday morning",
+    );
+    let out = ingest(&mut store, &edited);
+    assert!(!out.is_duplicate());
+    assert_eq!(out.replaced, Some(edited.document.doc.clone()));
+    assert_eq!(
+        out.events,
+        std::slice::from_ref(&event_id),
+        "the edit joins the same event"
+    );
+    let after = store.stats().unwrap();
+    assert_eq!(
+        (after.documents, after.events, after.reports),
+        (before.documents, before.events, before.reports)
+    );
+    let ev = store.event(&event_id.0).unwrap().expect("the event stays");
+    let docs: Vec<&str> = ev.reports.iter().map(|r| r.doc.0.as_str()).collect();
+    assert_eq!(docs, ["wire.txt", "t.me/c/1873304519/2105"]);
+    assert_eq!(ev.sources.len(), 2);
+    assert!(store
+        .has_document(&content_hash(&edited.document.text))
+        .unwrap());
+    assert!(!store
+        .has_document(&content_hash(&first.document.text))
+        .unwrap());
+    // An edit that no longer reports the strike withdraws the post's report; an event only the
+    // post reported goes with it.
+    let mut retracted = channel_post(
+        "2025-04-14T12:00:00Z",
+        "Correction: the explosions in Zaporizhzhia were a controlled demolition.",
+        "",
+    );
+    retracted.events.clear();
+    let only = article(
+        "t.me/c/1873304519/2200",
+        "South Monitor",
+        None,
+        "2025-04-20",
+        "Drones struck Odesa port overnight.",
+        &[spec(
+            EventKind::DroneStrike,
+            "2025-04-20",
+            ODESA,
+            "Drones struck Odesa port overnight",
+        )],
+    );
+    let mut only = only;
+    only.document.revision = Some("2025-04-20T01:00:00Z".into());
+    ingest(&mut store, &only);
+    let mut only_edit = only.clone();
+    only_edit.document.revision = Some("2025-04-20T02:00:00Z".into());
+    only_edit.document.text = "Sirens sounded in Odesa overnight; no damage was reported.".into();
+    only_edit.events.clear();
+    let events_before = store.stats().unwrap().events;
+    ingest(&mut store, &retracted);
+    ingest(&mut store, &only_edit);
+    let ev = store
+        .event(&event_id.0)
+        .unwrap()
+        .expect("still reported by the wire");
+    assert_eq!(ev.sources.len(), 1);
+    assert_eq!(ev.sources[0].doc.0, "wire.txt");
+    assert_eq!(store.stats().unwrap().events, events_before - 1);
+    assert_eq!(store.stats().unwrap().documents, 3);
+    // Two documents without a revision that share an id are two documents.
+    let a = article(
+        "same.txt",
+        "A",
+        None,
+        "2025-01-01",
+        "Shelling hit Nikopol.",
+        &[],
+    );
+    let b = article("same.txt", "B", None, "2025-01-02", "Drones hit Sumy.", &[]);
+    ingest_all(&mut store, &[a, b]);
+    assert_eq!(store.stats().unwrap().documents, 5);
+}
+
 /// Runs every check, each on a fresh store from `make`.
 pub fn conformance_suite<S: Store>(make: impl Fn() -> S) {
     check_ingest_and_fetch_by_id(make());
@@ -753,6 +907,7 @@ pub fn conformance_suite<S: Store>(make: impl Fn() -> S) {
     check_distinct_events_stay_apart(make());
     check_filters(make());
     check_sparse_documents(make());
+    check_revisions_replace_earlier_versions(make());
 }
 
 const CITIES: [Place; 10] = [

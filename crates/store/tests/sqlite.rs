@@ -98,9 +98,57 @@ fn every_filter() {
 }
 
 #[test]
+fn revisions_replace_earlier_versions() {
+    let (_d, s) = temp_store();
+    testing::check_revisions_replace_earlier_versions(s);
+}
+
+#[test]
 fn sparse_documents() {
     let (_d, s) = temp_store();
     testing::check_sparse_documents(s);
+}
+
+/// A database written by the first schema opens, gains the later tables and columns, keeps its
+/// documents, and takes revisions from then on.
+#[test]
+fn a_first_schema_database_is_migrated_in_place() {
+    use sitrep_store::Store;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(include_str!("../src/schema_v1.sql"))
+            .unwrap();
+        conn.execute_batch(&format!(
+            "PRAGMA application_id = {}; PRAGMA user_version = 1;",
+            sitrep_store::APPLICATION_ID
+        ))
+        .unwrap();
+        conn.execute(
+            "INSERT INTO documents (doc, url, content_hash, text, errors, fingerprint, event_count, ingested_at)
+             VALUES ('old.txt', NULL, 'h1', 'Old text.', '[]', '[]', 0, '2025-01-01T00:00:00Z')",
+            [],
+        )
+        .unwrap();
+    }
+    let mut store = SqliteStore::open(&path).unwrap();
+    let stats = store.stats().unwrap();
+    assert_eq!(
+        (stats.schema_version, stats.documents),
+        (sitrep_store::SCHEMA_VERSION, 1)
+    );
+    assert!(store.has_document("h1").unwrap());
+    let mut rec = testing::synthetic_record(3);
+    rec.document.revision = Some("2025-04-14T06:31:10Z".into());
+    let out = store
+        .ingest_document(&rec, &sitrep_store::content_hash(&rec.document.text))
+        .unwrap();
+    assert!(!out.is_duplicate());
+    assert!(store
+        .ingest_document(&rec, &sitrep_store::content_hash(&rec.document.text))
+        .unwrap()
+        .is_duplicate());
 }
 
 #[test]

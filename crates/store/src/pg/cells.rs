@@ -165,6 +165,12 @@ pub fn document_keys(
     }
 }
 
+/// The key of a document id that changes under revisions: two versions of one post are
+/// decided one after the other.
+pub fn revision_keys(set: &mut LockSet, doc: &str) {
+    set.add(key(&[b"doc", doc.as_bytes()]), true);
+}
+
 /// Keys of the search area of a report: everything its candidate query can return.
 pub fn report_keys(set: &mut LockSet, report: &Report) {
     let Some(window) = date_window(&report.event, report.source.published) else {

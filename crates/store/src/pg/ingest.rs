@@ -15,6 +15,7 @@
 //!    announces the latest change number.
 
 use super::cells::{self, fold, Extent, LockSet};
+use super::revise::Prior;
 use super::{Conn, Ctx, Fail};
 use crate::sqlite::{decode, loosely_equal, now};
 use crate::{IngestOutcome, StoredEvent};
@@ -99,13 +100,13 @@ pub(super) enum Key {
 /// An event the batch created or rewrote.
 pub(super) struct Touched {
     pub(super) key: Key,
-    uid: String,
-    first_seen: String,
+    pub(super) uid: String,
+    pub(super) first_seen: String,
     pub(super) reports: Vec<Report>,
     pub(super) fused: Event,
     pub(super) stored: StoredEvent,
-    kind: EventKind,
-    extent: Extent,
+    pub(super) kind: EventKind,
+    pub(super) extent: Extent,
 }
 
 /// A candidate row of the candidate query.
@@ -292,7 +293,11 @@ fn candidate_rows(conn: &mut Conn, s: &Search, max_span: i32) -> Result<Vec<Row>
 }
 
 /// Loads the reports of the given stored events into the cache.
-fn load_reports(conn: &mut Conn, cache: &mut EventCache, ids: &[i64]) -> Result<(), Fail> {
+pub(super) fn load_reports(
+    conn: &mut Conn,
+    cache: &mut EventCache,
+    ids: &[i64],
+) -> Result<(), Fail> {
     if ids.is_empty() {
         return Ok(());
     }
@@ -343,7 +348,7 @@ fn lock_all(conn: &mut Conn, set: &LockSet) -> Result<(), Fail> {
 }
 
 /// Takes the locks if all are free at once; whether it did.
-fn try_lock(conn: &mut Conn, set: &LockSet) -> Result<bool, Fail> {
+pub(super) fn try_lock(conn: &mut Conn, set: &LockSet) -> Result<bool, Fail> {
     let (keys, modes) = set.arrays();
     let stmt = conn.prepare(
         "SELECT coalesce(bool_and(CASE WHEN x THEN pg_try_advisory_xact_lock(k)
@@ -369,6 +374,9 @@ fn initial_locks(docs: &[Input], extra: &LockSet) -> LockSet {
     for input in docs {
         let d = &input.rec.document;
         cells::document_keys(&mut set, input.hash, d.url.as_deref(), &input.bands);
+        if d.revision.is_some() {
+            cells::revision_keys(&mut set, &d.doc.0);
+        }
         for i in 0..input.rec.events.len() {
             cells::report_keys(&mut set, &report_of(input, i, 0));
         }
@@ -407,6 +415,17 @@ pub(super) fn attempt(
         _ => cache.events.clear(),
     }
     cache.known = Some(clock);
+
+    // Earlier versions of the documents that carry a revision.
+    let priors = super::revise::prior_versions(conn, cache, docs)?;
+    let older: Vec<i64> = priors
+        .iter()
+        .flat_map(|p| match p {
+            Prior::Older(rows) => rows.as_slice(),
+            _ => &[],
+        })
+        .copied()
+        .collect();
 
     let stmt = conn.prepare("SELECT coalesce(max(span_days), 0) FROM events")?;
     let max_span: i32 = conn.client.query_one(&stmt, &[])?.get(0);
@@ -464,6 +483,7 @@ pub(super) fn attempt(
     let mut ids: Vec<i64> = band_docs.values().flatten().copied().collect();
     ids.sort_unstable();
     ids.dedup();
+    ids.retain(|id| !older.contains(id));
     let mut near_docs: HashMap<i64, Near> = HashMap::new();
     if !ids.is_empty() {
         let stmt = conn.prepare(
@@ -482,8 +502,16 @@ pub(super) fn attempt(
     let mut touched_at: HashMap<Key, usize> = HashMap::new();
     let mut new_count = 0usize;
 
-    for input in docs {
+    for (input, prior) in docs.iter().zip(&priors) {
         let doc = &input.rec.document;
+        let replaced = matches!(prior, Prior::Older(_)).then(|| doc.doc.clone());
+        if *prior == Prior::Current {
+            outcomes.push(IngestOutcome {
+                duplicate_of: Some(doc.doc.clone()),
+                ..Default::default()
+            });
+            continue;
+        }
         let dup = by_hash
             .get(input.hash)
             .cloned()
@@ -507,6 +535,7 @@ pub(super) fn attempt(
         if let Some(d) = dup {
             outcomes.push(IngestOutcome {
                 duplicate_of: Some(DocId(d)),
+                replaced,
                 ..Default::default()
             });
             continue;
@@ -530,7 +559,10 @@ pub(super) fn attempt(
             ),
         );
 
-        let mut outcome = IngestOutcome::default();
+        let mut outcome = IngestOutcome {
+            replaced,
+            ..IngestOutcome::default()
+        };
         let mut merged_into: Vec<Key> = Vec::new();
         for (i, ev) in input.rec.events.iter().enumerate() {
             let report = report_of(input, i, (doc_row as u64) * 10_000 + i as u64);
@@ -681,6 +713,16 @@ pub(super) fn attempt(
         outcomes.push(outcome);
     }
 
+    super::revise::withdraw(
+        conn,
+        cache,
+        ctx,
+        &mut held,
+        &older,
+        &mut touched,
+        &mut touched_at,
+        &now(),
+    )?;
     super::write::write(conn, cache, ctx, &new_docs, &new_reports, &mut touched)?;
     Ok(outcomes)
 }

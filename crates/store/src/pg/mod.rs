@@ -22,6 +22,7 @@
 pub mod cells;
 mod ingest;
 mod query;
+mod revise;
 mod watch;
 mod write;
 
@@ -36,7 +37,7 @@ use std::time::{Duration, Instant};
 const APPLICATION: &str = "sitrep";
 
 /// Schema migrations, applied in order; the schema version is the number applied.
-const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql")];
+const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql"), include_str!("schema_v2.sql")];
 
 /// The PostgreSQL schema version this build writes.
 pub const PG_SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -595,6 +596,27 @@ impl PgStore {
     }
 
     fn ingest_inputs(&mut self, docs: &[ingest::Input]) -> Result<Vec<IngestOutcome>, StoreError> {
+        // Two versions of one id are decided in batches of their own, one after the other: a
+        // batch reads the stored versions once, at its start.
+        let mut outcomes = Vec::with_capacity(docs.len());
+        let mut start = 0;
+        let mut ids: Vec<&str> = Vec::new();
+        for (i, d) in docs.iter().enumerate() {
+            let doc = &d.rec.document;
+            if doc.revision.is_some() {
+                if ids.contains(&doc.doc.0.as_str()) {
+                    outcomes.extend(self.ingest_run(&docs[start..i])?);
+                    start = i;
+                    ids.clear();
+                }
+                ids.push(&doc.doc.0);
+            }
+        }
+        outcomes.extend(self.ingest_run(&docs[start..])?);
+        Ok(outcomes)
+    }
+
+    fn ingest_run(&mut self, docs: &[ingest::Input]) -> Result<Vec<IngestOutcome>, StoreError> {
         if docs.is_empty() {
             return Ok(vec![]);
         }

@@ -21,7 +21,7 @@ pub(super) fn write(
     reports: &[NewReport],
     touched: &mut [Touched],
 ) -> Result<(), Fail> {
-    if docs.is_empty() {
+    if docs.is_empty() && touched.is_empty() {
         conn.client.batch_execute("COMMIT")?;
         return Ok(());
     }
@@ -126,6 +126,7 @@ fn write_documents(conn: &mut Conn, docs: &[NewDoc]) -> Result<(), Fail> {
         c.fingerprint.push(json(&d.input.fp));
         c.event_count.push(d.input.rec.events.len() as i32);
         c.stamp.push(d.stamp.as_str());
+        c.revision.push(doc.revision.as_deref());
         for &(band, key) in &d.input.bands {
             b_band.push(band as i32);
             b_key.push(key);
@@ -143,14 +144,14 @@ fn write_documents(conn: &mut Conn, docs: &[NewDoc]) -> Result<(), Fail> {
     }
     let stmt = conn.prepare(
         "INSERT INTO documents (id, doc, url, content_hash, title, outlet, author, published,
-            language, text, errors, fingerprint, event_count, ingested_at)
+            language, text, errors, fingerprint, event_count, ingested_at, revision)
          SELECT id, doc, url, h, title, outlet, author, published, language, text, errors::jsonb,
-            fp, n, stamp
+            fp, n, stamp, rev
          FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
             $7::text[], $8::date[], $9::text[], $10::text[], $11::text[], $12::text[],
-            $13::int[], $14::text[])
+            $13::int[], $14::text[], $15::text[])
             AS t(id, doc, url, h, title, outlet, author, published, language, text, errors, fp,
-                 n, stamp)
+                 n, stamp, rev)
          ON CONFLICT DO NOTHING",
     )?;
     let n = conn.client.execute(
@@ -170,6 +171,7 @@ fn write_documents(conn: &mut Conn, docs: &[NewDoc]) -> Result<(), Fail> {
             &c.fingerprint,
             &c.event_count,
             &c.stamp,
+            &c.revision,
         ],
     )?;
     if n as usize != docs.len() {
@@ -211,6 +213,7 @@ struct DocColumns<'a> {
     fingerprint: Vec<String>,
     event_count: Vec<i32>,
     stamp: Vec<&'a str>,
+    revision: Vec<Option<&'a str>>,
 }
 
 #[derive(Default)]
