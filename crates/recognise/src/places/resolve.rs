@@ -249,6 +249,14 @@ impl Gazetteer {
                 if !placed && !self.eligible_with(r, ctx, own, ev, tier) {
                     continue;
                 }
+                // Every large city has its "Kyivskyi" or "Shevchenkivskyi" district: one named
+                // without its city is the district of a city the text names, or none.
+                if !placed
+                    && is_city_district(rec)
+                    && !ctx.city_within(rec.place.lat, rec.place.lon, own, CITY_DISTRICT_KM)
+                {
+                    continue;
+                }
             }
             let s = self.score(r, ctx, own, ev, tier, None);
             if best.is_none_or(|(b, ..)| s > b) {
@@ -424,6 +432,15 @@ impl Gazetteer {
         for (mi, m) in matches.iter().enumerate() {
             let (best, confident) = match m.kind {
                 Kind::Plain => {
+                    for &r in &m.cands {
+                        let rec = &self.d.records[r.idx as usize];
+                        if rec.place.feature == Feature::City
+                            && rec.rank_population >= CITY_WITH_DISTRICTS
+                            && !m.needs_context
+                        {
+                            ctx.cities.push((rec.place.lat, rec.place.lon, mi));
+                        }
+                    }
                     let mut scored: Vec<(f64, KeyRef)> =
                         m.cands.iter().map(|&r| (self.base(r), r)).collect();
                     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -501,6 +518,26 @@ impl Gazetteer {
     }
 }
 
+/// How far from a city the text names a district of a city may lie and still be that city's.
+const CITY_DISTRICT_KM: f64 = 25.0;
+/// Cities from this size up are divided into districts that share names across cities.
+const CITY_WITH_DISTRICTS: u64 = 100_000;
+
+/// Whether a record is a district of a city: a populated place that its sources also call a
+/// district ("Kyivskyi raion", "Київський район"), as GeoNames lists the districts of Donetsk,
+/// Kharkiv or Poltava.
+fn is_city_district(rec: &super::load::Record) -> bool {
+    if rec.place.feature != Feature::City {
+        return false;
+    }
+    rec.keys.split('|').any(|k| {
+        let k = k.to_lowercase();
+        ["район", " district", " rayon", " raion"]
+            .iter()
+            .any(|w| k.ends_with(w))
+    })
+}
+
 /// What a text is about, gathered from its confidently resolved mentions. The questions asked
 /// of it for every candidate of every name ("how much is this country named, leaving out this
 /// name?") are answered from totals, so that a text dense with names costs no more per name.
@@ -519,6 +556,8 @@ pub(super) struct Context<'a> {
     pub(super) admin1_by_match: Vec<Option<(&'a str, &'a str)>>,
     /// (lat, lon, match) of resolved places.
     pub(super) anchors: Vec<(f64, f64, usize)>,
+    /// (lat, lon, match) of every large city a name of the text may be, resolved or not.
+    pub(super) cities: Vec<(f64, f64, usize)>,
 }
 
 impl Default for Context<'_> {
@@ -532,6 +571,7 @@ impl Default for Context<'_> {
             admin1_counts: Vec::new(),
             admin1_by_match: Vec::new(),
             anchors: Vec::new(),
+            cities: Vec::new(),
         }
     }
 }
@@ -582,6 +622,14 @@ impl<'a> Context<'a> {
     }
 
     /// Whether a match other than `own` resolved into the region `(cc, code)`.
+    /// Whether a large city the text may name (other than by match `own`) lies within `km`
+    /// of a point.
+    fn city_within(&self, lat: f64, lon: f64, own: Option<usize>, km: f64) -> bool {
+        self.cities.iter().any(|&(alat, alon, m)| {
+            Some(m) != own && (alat - lat).abs() < 1.0 && haversine_km(alat, alon, lat, lon) <= km
+        })
+    }
+
     fn other_in_admin1(&self, cc: &str, code: &str, own: Option<usize>) -> bool {
         let count = self
             .admin1_counts

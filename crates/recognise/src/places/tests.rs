@@ -752,3 +752,23 @@ fn name_filter_keeps_every_key_and_drops_most_other_words() {
         );
     }
 }
+
+/// Large cities share the names of their districts ("Kyivskyi", "Shevchenkivskyi"): a district
+/// named without its city belongs to a city the text names, or is left unresolved.
+#[test]
+fn a_city_district_is_one_of_the_city_the_text_names() {
+    let text = "Glide bombs hit Kharkiv on Monday. The strikes damaged homes in the \
+                Kyivskyi and Industrialnyi districts, the mayor said.";
+    for (surface, p) in places(text) {
+        assert!(
+            km(&p, 49.99, 36.23) < 30.0,
+            "{surface:?} resolved to {p:?}, far from Kharkiv"
+        );
+    }
+    let p = place_for(
+        "Shelling of Donetsk: shells fell on the Kyivskyi district overnight.",
+        "Kyivskyi district",
+    );
+    assert_eq!(p.admin1.as_deref(), Some("Donetsk Oblast"));
+    assert_near(&p, 48.02, 37.80, 15.0);
+}
