@@ -15,6 +15,35 @@ pub(crate) const CAPITALS: &[(&str, &str)] = &[
     ("Washington", "US"),
 ];
 
+/// Verbs in the present whose subject, when it is a state or its capital, is the government
+/// acting or speaking ("Moscow insists", "Kyiv wants").
+const STATE_VERBS: &[&str] = &[
+    "vows",
+    "wants",
+    "insists",
+    "hopes",
+    "plans",
+    "warns",
+    "accuses",
+    "demands",
+    "calls",
+    "expects",
+    "believes",
+    "argues",
+    "promises",
+    "pledges",
+    "intends",
+    "refuses",
+    "rejects",
+    "agrees",
+    "seeks",
+    "blames",
+    "maintains",
+    "considers",
+    "urges",
+    "asks",
+];
+
 impl<'a> Analysis<'a> {
     pub(crate) fn place_rank(p: &Place) -> u8 {
         Self::place_rank_of(p.feature)
@@ -528,9 +557,29 @@ impl<'a> Analysis<'a> {
             {
                 return true;
             }
+            // The government by its capital's name: "Kyiv has vowed", "Moscow insists",
+            // "Washington warned" (not "Kyiv was hit", nor "Kyiv, targeted by drones").
+            let next = v
+                .words
+                .get(wi + k + 1)
+                .map(|&w| self.word_at(w).to_ascii_lowercase());
+            if (STATE_VERBS.contains(&t.as_str())
+                || (t.len() > 4 && t.ends_with("ed") && t != "based"))
+                && next.as_deref() != Some("by")
+            {
+                return true;
+            }
             if !matches!(
                 t.as_str(),
-                "has" | "have" | "had" | "again" | "also" | "reportedly" | "massively"
+                "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "again"
+                    | "also"
+                    | "reportedly"
+                    | "massively"
             ) {
                 return false;
             }

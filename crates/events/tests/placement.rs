@@ -49,6 +49,16 @@ fn each_way_of_saying_where_places_the_event() {
             "Russian missiles hit Kharkiv, Poltava and Kremenchuk on Sunday.",
             &["Kharkiv", "Poltava", "Kremenchuk"],
         ),
+        // A government named by its capital acts; it is no scene. A capital hit is one.
+        (
+            "Russian forces shelled villages in the Kherson region, where Kyiv has vowed a counter-offensive.",
+            &["Kherson Oblast"],
+        ),
+        (
+            "Moscow insists the strike on Sumy hit a military target.",
+            &["Sumy"],
+        ),
+        ("Kyiv was hit by a massive missile attack overnight.", &["Kyiv"]),
         // A district introduced as the city's is the city.
         (
             "Drones attacked Odesa overnight. Debris damaged a building in the city's Kyivskyi district.",
