@@ -328,3 +328,104 @@ fn killed_mid_ingest_keeps_every_committed_document() {
 fn killed_mid_batch_keeps_every_committed_batch() {
     kill_mid_ingest_and_resume(16, 64);
 }
+
+#[test]
+fn paging() {
+    let (_d, s) = temp_store();
+    testing::check_paging(s);
+}
+
+#[test]
+fn change_feed() {
+    let (_d, s) = temp_store();
+    testing::check_change_feed(s);
+}
+
+#[test]
+fn summaries() {
+    let (_d, s) = temp_store();
+    testing::check_summaries(s);
+}
+
+/// A database of schema version 1 (before the change feed) opens: the migration gives each
+/// stored event a `created` entry in the order they were stored, and the outlet filter works
+/// on the old events.
+#[test]
+fn a_version_1_database_is_migrated_with_its_events_in_the_feed() {
+    use sitrep_store::{ChangeKind, EventFilter, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.db");
+    {
+        let mut store = SqliteStore::open(&path).unwrap();
+        for r in testing::kyiv_reports()
+            .into_iter()
+            .chain(testing::other_reports())
+        {
+            store
+                .ingest_document(&r, &sitrep_store::content_hash(&r.document.text))
+                .unwrap();
+        }
+    }
+    {
+        // Back to version 1: what version 2 added is removed.
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(
+            "DROP TABLE event_changes; DROP TABLE event_outlets; DROP INDEX events_attacker;
+             DELETE FROM sqlite_sequence; PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    }
+    let store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.stats().unwrap().schema_version, 2);
+    let events = store.events(&EventFilter::default()).unwrap();
+    let feed = store.changes_since(0, 100).unwrap();
+    assert_eq!(feed.len(), 3);
+    assert!(feed.iter().all(|c| c.kind == ChangeKind::Created));
+    let mut feed_ids: Vec<_> = feed.iter().map(|c| c.event.event.id.clone()).collect();
+    let mut ids: Vec<_> = events.iter().map(|e| e.event.id.clone()).collect();
+    let kyiv = events
+        .iter()
+        .find(|e| e.event.location.as_ref().is_some_and(|l| l.name == "Kyiv"))
+        .unwrap();
+    assert_eq!(
+        feed_ids[0], kyiv.event.id,
+        "stored first, first in the feed"
+    );
+    feed_ids.sort();
+    ids.sort();
+    assert_eq!(feed_ids, ids);
+    assert_eq!(store.latest_change().unwrap(), feed[2].seq);
+    let tass = store
+        .events(&EventFilter {
+            outlet: Some("TASS".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(tass.len(), 1);
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+}
+
+/// A reader sees in the change feed what another connection (another process) committed.
+#[test]
+fn the_feed_shows_what_another_connection_wrote() {
+    use sitrep_store::Store;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.db");
+    let reader = SqliteStore::open(&path).unwrap();
+    let mut writer = SqliteStore::open(&path).unwrap();
+    assert_eq!(reader.latest_change().unwrap(), 0);
+    let mut seen = 0;
+    let mut total = 0;
+    for i in 0..40 {
+        let rec = testing::synthetic_record(i);
+        let out = writer
+            .ingest_document(&rec, &sitrep_store::content_hash(&rec.document.text))
+            .unwrap();
+        total += out.events.len();
+        let latest = reader.latest_change().unwrap();
+        let got = reader.changes_since(seen, 1000).unwrap();
+        assert_eq!(got.last().map_or(seen, |c| c.seq), latest);
+        seen = latest;
+    }
+    assert_eq!(reader.changes_since(0, 10_000).unwrap().len(), total);
+}

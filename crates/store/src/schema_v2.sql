@@ -1,0 +1,28 @@
+-- Schema version 2: the change feed, and filters by outlet and by attacker.
+
+-- Every creation or change of a fused event, numbered in commit order. A reader remembers the
+-- last number it saw and asks for the entries above it (`Store::changes_since`).
+CREATE TABLE event_changes (
+    seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+    event_id INTEGER NOT NULL REFERENCES events(id),
+    created  INTEGER NOT NULL
+);
+CREATE INDEX event_changes_event ON event_changes(event_id);
+
+-- The events stored before the feed existed, each as created, in the order they were stored.
+INSERT INTO event_changes (event_id, created) SELECT id, 1 FROM events ORDER BY id;
+
+-- Filter helper: the sources' outlets, rewritten with their event.
+CREATE TABLE event_outlets (
+    event_id INTEGER NOT NULL REFERENCES events(id),
+    outlet   TEXT NOT NULL COLLATE NOCASE,
+    PRIMARY KEY (event_id, outlet)
+) WITHOUT ROWID;
+CREATE INDEX event_outlets_outlet ON event_outlets(outlet);
+
+INSERT OR IGNORE INTO event_outlets (event_id, outlet)
+    SELECT e.id, json_extract(s.value, '$.outlet')
+    FROM events e, json_each(e.data, '$.sources') s
+    WHERE json_extract(s.value, '$.outlet') IS NOT NULL;
+
+CREATE INDEX events_attacker ON events(attacker COLLATE NOCASE, date_start);
