@@ -1,12 +1,14 @@
 //! `sitrep`: turns war reporting into a structured, sourced record of events.
 //!
 //! The binary is thin glue over the stage crates: [`pipeline`] wires ingest, recognition and
-//! event extraction; the subcommands print, explain, benchmark, store and query what it yields.
+//! event extraction; the subcommands print, explain, benchmark, store, query and serve what it
+//! yields.
 
 mod bench;
 mod db;
 mod explain;
 mod pipeline;
+mod serve;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -41,6 +43,9 @@ enum Command {
     Export(db::ExportArgs),
     /// Measure the speed of each stage on a set of inputs, single thread, against a baseline.
     Bench(bench::BenchArgs),
+    /// Serve the database over HTTP: JSON API, live updates, webhooks and a map-and-timeline
+    /// page, all offline.
+    Serve(serve::ServeArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -136,6 +141,7 @@ fn main() -> ExitCode {
         Command::Event(args) => db::run_event(args).map(|()| true),
         Command::Export(args) => db::run_export(args).map(|()| true),
         Command::Bench(args) => bench::run(args),
+        Command::Serve(args) => serve::run(args).map(|()| true),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
