@@ -230,9 +230,7 @@ mod tests {
         for text in [page, app] {
             for (i, _) in text.match_indices("/assets/") {
                 let rest = &text[i + "/assets/".len()..];
-                let end = rest
-                    .find(['"', '\'', '`', '$'])
-                    .unwrap_or(rest.len());
+                let end = rest.find(['"', '\'', '`', '$']).unwrap_or(rest.len());
                 let path = &rest[..end];
                 if path.is_empty() || path.ends_with('/') {
                     continue;
