@@ -197,12 +197,13 @@ pub async fn summary(
                 Some((at, n)) if at == seq => n,
                 _ => s.stats()?.events,
             };
-            let base = s.summaries(&EventFilter {
+            let days = s.day_counts(&EventFilter {
                 since: None,
                 until: None,
                 ..filter.clone()
             })?;
-            Ok((summarise(&base, &filter, total, seq), (seq, total)))
+            let matched = s.summaries(&filter)?;
+            Ok((summarise(days, &matched, total, seq), (seq, total)))
         })
         .await?;
     if let Ok(mut t) = state.total.lock() {

@@ -14,29 +14,58 @@ use crate::error::ApiError;
 use crate::stores::Stores;
 use sitrep_store::{Change, Store};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{mpsc, Arc, Mutex};
+use std::sync::{mpsc, Arc, Mutex, OnceLock};
 use std::time::Duration;
 use tokio::sync::broadcast;
 
-/// Entries the broadcast keeps for listeners that are behind.
-const BROADCAST_CAPACITY: usize = 4096;
+/// One entry of the feed as listeners share it: the change, and its event's JSON, made once
+/// for all of them when the first one needs it.
+pub struct Entry {
+    pub change: Change,
+    json: OnceLock<String>,
+}
+
+impl Entry {
+    fn new(change: Change) -> Arc<Entry> {
+        Arc::new(Entry {
+            change,
+            json: OnceLock::new(),
+        })
+    }
+
+    pub fn seq(&self) -> u64 {
+        self.change.seq
+    }
+
+    /// The event as JSON.
+    pub fn json(&self) -> &str {
+        self.json.get_or_init(|| {
+            serde_json::to_string(&self.change.event).unwrap_or_else(|_| "null".into())
+        })
+    }
+}
 
 /// Entries read from the store at a time.
 const PAGE: usize = 500;
 
 pub struct Feed {
-    tx: broadcast::Sender<Arc<Change>>,
+    tx: broadcast::Sender<Arc<Entry>>,
     /// The number of the last entry broadcast.
     latest: Arc<AtomicU64>,
     wake: Mutex<mpsc::Sender<()>>,
 }
 
 impl Feed {
-    /// Starts following the store on a thread of its own, from its latest change. The thread
-    /// ends when the feed is dropped.
-    pub fn start(store: Box<dyn Store + Send>, poll: Duration) -> Result<Feed, ApiError> {
+    /// Starts following the store on a thread of its own, from its latest change, keeping
+    /// `buffer` entries for listeners that are behind. The thread ends when the feed is
+    /// dropped.
+    pub fn start(
+        store: Box<dyn Store + Send>,
+        poll: Duration,
+        buffer: usize,
+    ) -> Result<Feed, ApiError> {
         let start = store.latest_change()?;
-        let (tx, _) = broadcast::channel(BROADCAST_CAPACITY);
+        let (tx, _) = broadcast::channel(buffer.max(1));
         let latest = Arc::new(AtomicU64::new(start));
         let (wake_tx, wake_rx) = mpsc::channel::<()>();
         let sender = tx.clone();
@@ -85,7 +114,7 @@ fn follow(
     store: Box<dyn Store + Send>,
     poll: Duration,
     wake: mpsc::Receiver<()>,
-    tx: broadcast::Sender<Arc<Change>>,
+    tx: broadcast::Sender<Arc<Entry>>,
     latest: Arc<AtomicU64>,
 ) {
     let mut last = latest.load(Ordering::SeqCst);
@@ -115,7 +144,7 @@ fn follow(
             };
             for c in batch {
                 // No listener is not an error.
-                let _ = tx.send(Arc::new(c));
+                let _ = tx.send(Entry::new(c));
             }
             last = end;
             latest.store(last, Ordering::SeqCst);
@@ -125,7 +154,7 @@ fn follow(
 
 /// One listener's place in the feed.
 pub struct Follower {
-    rx: broadcast::Receiver<Arc<Change>>,
+    rx: broadcast::Receiver<Arc<Entry>>,
     /// The number of the last entry handed out.
     cursor: u64,
     /// Entries may be missing from the broadcast: read the store.
@@ -139,7 +168,7 @@ impl Follower {
     }
 
     /// The next entries, in order; `None` when the feed has ended.
-    pub async fn next(&mut self, stores: &Arc<Stores>) -> Option<Vec<Arc<Change>>> {
+    pub async fn next(&mut self, stores: &Arc<Stores>) -> Option<Vec<Arc<Entry>>> {
         loop {
             if self.replaying {
                 let after = self.cursor;
@@ -153,7 +182,7 @@ impl Follower {
                         }
                         if let Some(last) = batch.last() {
                             self.cursor = last.seq;
-                            return Some(batch.into_iter().map(Arc::new).collect());
+                            return Some(batch.into_iter().map(Entry::new).collect());
                         }
                     }
                     Err(e) => {
@@ -164,14 +193,14 @@ impl Follower {
                 continue;
             }
             match self.rx.recv().await {
-                Ok(c) if c.seq > self.cursor => {
-                    self.cursor = c.seq;
+                Ok(c) if c.seq() > self.cursor => {
+                    self.cursor = c.seq();
                     let mut batch = vec![c];
                     // Whatever else is already waiting goes out with it.
                     loop {
                         match self.rx.try_recv() {
-                            Ok(c) if c.seq > self.cursor => {
-                                self.cursor = c.seq;
+                            Ok(c) if c.seq() > self.cursor => {
+                                self.cursor = c.seq();
                                 batch.push(c);
                             }
                             Ok(_) => {}

@@ -77,6 +77,9 @@ pub struct Options {
     pub loopback_only: bool,
     /// How often the store's change feed is looked at.
     pub poll: Duration,
+    /// Changes kept for stream clients and webhooks that are behind; one further behind reads
+    /// what it missed from the store.
+    pub feed_buffer: usize,
     /// Store queries running at once.
     pub max_readers: usize,
     /// The largest upload, in bytes.
@@ -92,6 +95,7 @@ impl Options {
             reads_open: access.reads_open,
             loopback_only: access.loopback_only,
             poll: Duration::from_millis(100),
+            feed_buffer: 4096,
             max_readers: 8,
             max_upload: 64 * 1024 * 1024,
             retry: webhook::Retry::default(),
@@ -172,7 +176,7 @@ impl Server {
         options: Options,
     ) -> Result<Server, ApiError> {
         let stores = Arc::new(stores::Stores::new(stores, options.max_readers));
-        let feed = feed::Feed::start(stores.open()?, options.poll)?;
+        let feed = feed::Feed::start(stores.open()?, options.poll, options.feed_buffer)?;
         let state = AppState {
             stores,
             feed,

@@ -58,21 +58,15 @@ pub async fn stream(
                 b = follower.next(&stores) => b,
             };
             let Some(batch) = batch else { return };
-            for change in batch {
+            for entry in batch {
+                let change = &entry.change;
                 if !filter.matches(&change.event) {
                     continue;
                 }
-                let data = match serde_json::to_string(&change.event) {
-                    Ok(d) => d,
-                    Err(e) => {
-                        tracing::error!("stream: {e}");
-                        continue;
-                    }
-                };
                 let msg = Event::default()
                     .id(change.seq.to_string())
                     .event(change.kind.as_str())
-                    .data(data);
+                    .data(entry.json());
                 if tx.send(Ok(msg)).await.is_err() {
                     return;
                 }

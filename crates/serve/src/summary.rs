@@ -1,10 +1,11 @@
-//! What the page draws for a filter, computed from the store's [`EventSummary`]s in one pass:
-//! the timeline (events per day, with every filter but the date range, so that a brush has the
-//! whole period to pick from), the points of the map and the facet counts (with every filter).
+//! What the page draws for a filter: the timeline (the store's events per day, with every
+//! filter but the date range, so that a brush has the whole period to pick from), and the
+//! points of the map and the facet counts, from the [`EventSummary`]s of the events matching
+//! every filter, in one pass.
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use sitrep_store::{EventFilter, EventSummary};
+use sitrep_store::{DayCounts, EventSummary};
 use std::collections::HashMap;
 
 /// Points sent at most; the latest are kept.
@@ -49,9 +50,9 @@ pub struct PageSummary {
     /// The change number the summary is current with: a stream from it misses nothing.
     pub seq: u64,
     /// Events per day (by first day) matching every filter but `since` and `until`.
-    pub days: Vec<(NaiveDate, usize)>,
+    pub days: Vec<(NaiveDate, u64)>,
     /// Of those, events without a known date (not on the timeline).
-    pub undated: usize,
+    pub undated: u64,
     pub facets: Facets,
     /// Matching events with coordinates, latest first.
     pub points: Vec<Point>,
@@ -59,21 +60,6 @@ pub struct PageSummary {
     pub points_truncated: bool,
     /// Matching events without coordinates.
     pub without_coordinates: usize,
-}
-
-/// Whether a summary passes the date filters, as [`EventFilter::matches`] decides them.
-fn in_range(s: &EventSummary, since: Option<NaiveDate>, until: Option<NaiveDate>) -> bool {
-    if let Some(since) = since {
-        if !(s.start.is_some() && s.end.is_some_and(|d| d >= since)) {
-            return false;
-        }
-    }
-    if let Some(until) = until {
-        if s.start.is_none_or(|d| d > until) {
-            return false;
-        }
-    }
-    true
 }
 
 fn top(counts: HashMap<String, usize>) -> Vec<(String, usize)> {
@@ -93,15 +79,16 @@ fn precision_name(p: Option<sitrep_model::LocationPrecision>) -> &'static str {
     }
 }
 
-/// Builds the page's summary from the summaries of every event matching `filter` without
-/// its dates (`base`), in query order.
-pub fn summarise(base: &[EventSummary], filter: &EventFilter, total: u64, seq: u64) -> PageSummary {
+/// Builds the page's summary from the day counts of the filter without its dates, and the
+/// summaries of the events matching the whole filter, in query order.
+pub fn summarise(days: DayCounts, matched: &[EventSummary], total: u64, seq: u64) -> PageSummary {
     let mut out = PageSummary {
         total,
         seq,
+        days: days.days,
+        undated: days.undated,
         ..Default::default()
     };
-    let mut days: HashMap<NaiveDate, usize> = HashMap::new();
     let mut kind: HashMap<String, usize> = HashMap::new();
     let mut status: HashMap<String, usize> = HashMap::new();
     let mut attacker: HashMap<String, usize> = HashMap::new();
@@ -117,14 +104,7 @@ pub fn summarise(base: &[EventSummary], filter: &EventFilter, total: u64, seq: u
             m.insert(k.to_string(), 1);
         }
     };
-    for s in base {
-        match s.start {
-            Some(d) => *days.entry(d).or_insert(0) += 1,
-            None => out.undated += 1,
-        }
-        if !in_range(s, filter.since, filter.until) {
-            continue;
-        }
+    for s in matched {
         out.matched += 1;
         bump(&mut kind, s.kind.as_str());
         bump(&mut status, s.status.as_str());
@@ -168,9 +148,6 @@ pub fn summarise(base: &[EventSummary], filter: &EventFilter, total: u64, seq: u
             _ => out.without_coordinates += 1,
         }
     }
-    let mut days: Vec<(NaiveDate, usize)> = days.into_iter().collect();
-    days.sort();
-    out.days = days;
     out.facets = Facets {
         kind: top(kind),
         status: top(status),
@@ -191,7 +168,7 @@ pub fn summarise(base: &[EventSummary], filter: &EventFilter, total: u64, seq: u
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sitrep_store::{content_hash, testing, SqliteStore, Store};
+    use sitrep_store::{content_hash, testing, EventFilter, SqliteStore, Store};
 
     fn store() -> SqliteStore {
         let mut store = SqliteStore::open_in_memory().unwrap();
@@ -215,14 +192,14 @@ mod tests {
             since: NaiveDate::from_ymd_opt(2025, 2, 1),
             ..Default::default()
         };
-        let base = store
-            .summaries(&EventFilter {
+        let days = store
+            .day_counts(&EventFilter {
                 since: None,
                 until: None,
                 ..filter.clone()
             })
             .unwrap();
-        let s = summarise(&base, &filter, 5, 9);
+        let s = summarise(days, &store.summaries(&filter).unwrap(), 5, 9);
         let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         assert_eq!(
             s.days,

@@ -338,11 +338,11 @@ async fn deliver_all(
             b = follower.next(&stores) => b,
         };
         let Some(batch) = batch else { return };
-        for change in batch {
-            if !hook.filter.matches(&change.event) {
+        for entry in batch {
+            if !hook.filter.matches(&entry.change.event) {
                 continue;
             }
-            if !deliver(&hooks, &hook, &change, &mut stopped).await {
+            if !deliver(&hooks, &hook, &entry.change, &mut stopped).await {
                 return;
             }
         }

@@ -406,7 +406,8 @@ fn the_stream_sends_changes_live_replays_after_last_event_id_and_follows_other_w
 
 #[test]
 fn many_listeners_miss_nothing_while_another_process_ingests() {
-    let s = TestServer::start(&[]);
+    // A small broadcast buffer, so that listeners that fall behind read the store.
+    let s = TestServer::start_with(&[], |o| o.feed_buffer = 16);
     let listeners: Vec<_> = (0..20).map(|_| listen(&s, "", None)).collect();
     for l in &listeners {
         assert_eq!(next(l).event, "ready");
@@ -534,6 +535,8 @@ fn add_hook(s: &TestServer, body: Value) -> (u16, Value) {
 #[test]
 fn webhooks_are_signed_retried_filtered_and_never_hold_up_ingest() {
     let s = TestServer::start_with(&fixtures(), |o| {
+        // A hook held up falls out of the broadcast at once and reads the store instead.
+        o.feed_buffer = 1;
         o.retry = sitrep_serve::webhook::Retry {
             attempts: 4,
             first_delay: Duration::from_millis(50),

@@ -188,7 +188,7 @@ fn the_page_in_a_real_browser() {
         event_panel_claims_and_contradiction(&c, &server).await;
         permalink_round_trip(&c, &server).await;
         hostile_text_is_text(&c, &server).await;
-        save_screenshot(&c, "sitrep-page.png").await;
+        save_screenshot(&c, "sitrep-hostile.png").await;
         api_docs_offline(&c, &server).await;
         empty_store_then_live_ingest(&c, &empty).await;
         c.close().await.unwrap();
@@ -404,6 +404,7 @@ async fn event_panel_claims_and_contradiction(c: &Client, s: &TestServer) {
         .as_str()
         .unwrap()
         .contains(&format!("sel={id}")));
+    save_screenshot(c, "sitrep-page.png").await;
 }
 
 async fn permalink_round_trip(c: &Client, s: &TestServer) {
@@ -619,4 +620,47 @@ async fn phone_sized_screen(c: &Client, s: &TestServer) {
     click(c, "#list .item").await;
     wait_for(c, "the panel", "document.querySelector('#panel h2') && getComputedStyle(document.getElementById('side')).display !== 'none'").await;
     save_screenshot(c, "sitrep-phone.png").await;
+}
+
+/// The picture in the README: the bundled samples and the fixture reports, with the Kyiv
+/// strike's panel open. `cargo test -p sitrep-serve --test browser -- --ignored readme`
+/// writes target/browser/readme.png.
+#[test]
+#[ignore = "makes the README's picture"]
+fn readme_screenshot() {
+    let Some(driver) = start_driver() else { return };
+    let mut records = Vec::new();
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples");
+    let mut names: Vec<_> = std::fs::read_dir(&samples)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e != "md"))
+        .collect();
+    names.sort();
+    for path in names {
+        let upload = sitrep_serve::Upload {
+            name: path.file_name().unwrap().to_string_lossy().into_owned(),
+            body: std::fs::read(&path).unwrap(),
+            published: None,
+        };
+        records.extend(sitrep_serve::Extract::extract(&common::RealPipeline, upload).records);
+    }
+    let mut all = fixtures();
+    all.pop(); // not the hostile document
+    all.extend(records);
+    let server = TestServer::start(&all);
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let c = browser(&driver, 1400, 860).await;
+        let id = kyiv_id(&server);
+        c.goto(&server.url(&format!("/?sel={id}&map=49.2000,33.5000,6"))).await.unwrap();
+        wait_for(&c, "the panel", "document.querySelector('#panel h2') && !document.getElementById('panel').hidden").await;
+        wait_for(&c, "the region borders", "document.querySelectorAll('.leaflet-marker-pane .m, .leaflet-marker-pane .cluster').length > 3").await;
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        save_screenshot(&c, "readme.png").await;
+        c.close().await.unwrap();
+    });
 }

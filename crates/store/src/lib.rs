@@ -175,6 +175,15 @@ pub struct Change {
     pub event: StoredEvent,
 }
 
+/// How many events fall on each day.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayCounts {
+    /// Days in order, each with its number of events (never 0).
+    pub days: Vec<(NaiveDate, u64)>,
+    /// Events without a known date.
+    pub undated: u64,
+}
+
 /// The fields of a fused event that maps, timelines and facet counts use.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventSummary {
@@ -310,6 +319,29 @@ pub trait Store {
     /// [`Store::events`]; a store can answer from fewer columns.
     fn summaries(&self, filter: &EventFilter) -> Result<Vec<EventSummary>, StoreError> {
         Ok(self.events(filter)?.iter().map(EventSummary::of).collect())
+    }
+
+    /// Events per day (by first day) matching the filter, and how many have no known date;
+    /// `limit` and `cursor` are not looked at. The default counts [`Store::summaries`]; a
+    /// store can count in its index.
+    fn day_counts(&self, filter: &EventFilter) -> Result<DayCounts, StoreError> {
+        let mut counts = std::collections::BTreeMap::new();
+        let mut undated = 0;
+        let all = EventFilter {
+            limit: None,
+            cursor: None,
+            ..filter.clone()
+        };
+        for s in self.summaries(&all)? {
+            match s.start {
+                Some(d) => *counts.entry(d).or_insert(0) += 1,
+                None => undated += 1,
+            }
+        }
+        Ok(DayCounts {
+            days: counts.into_iter().collect(),
+            undated,
+        })
     }
 
     /// The change feed: the entries numbered above `after`, lowest first, at most `limit`.

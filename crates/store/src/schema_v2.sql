@@ -1,4 +1,6 @@
--- Schema version 2: the change feed, and filters by outlet and by attacker.
+-- Schema version 2: the change feed, filters by outlet and by attacker, and each event's
+-- summary (what maps and charts need, as compact JSON; the migration fills it in for the
+-- events stored before).
 
 -- Every creation or change of a fused event, numbered in commit order. A reader remembers the
 -- last number it saw and asks for the entries above it (`Store::changes_since`).
@@ -26,3 +28,10 @@ INSERT OR IGNORE INTO event_outlets (event_id, outlet)
     WHERE json_extract(s.value, '$.outlet') IS NOT NULL;
 
 CREATE INDEX events_attacker ON events(attacker COLLATE NOCASE, date_start);
+
+-- The coordinates' index also holds the day, so that the events in a box are put in date
+-- order without reading their rows.
+DROP INDEX events_lat;
+CREATE INDEX events_lat ON events(lat, lon, date_start);
+
+ALTER TABLE events ADD COLUMN summary TEXT;

@@ -21,8 +21,8 @@
 mod query;
 
 use crate::{
-    Change, EventFilter, EventPage, EventSummary, IngestOutcome, Stats, Store, StoreError,
-    StoredEvent, StoredReport, TextHashes,
+    Change, DayCounts, EventFilter, EventPage, EventSummary, IngestOutcome, Stats, Store,
+    StoreError, StoredEvent, StoredReport, TextHashes,
 };
 use chrono::{Duration, NaiveDate, SecondsFormat, Utc};
 use rusqlite::{params, params_from_iter, Connection, OpenFlags, OptionalExtension, Transaction};
@@ -37,8 +37,30 @@ use std::path::Path;
 /// `PRAGMA application_id` of sitrep databases ("SITR").
 pub const APPLICATION_ID: i32 = 0x5349_5452;
 
+/// A step of a migration written in Rust, run after the step's SQL in the same transaction.
+type Backfill = fn(&Transaction) -> rusqlite::Result<()>;
+
 /// Schema migrations, applied in order; the schema version is the number applied.
-const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql"), include_str!("schema_v2.sql")];
+const MIGRATIONS: &[(&str, Option<Backfill>)] = &[
+    (include_str!("schema_v1.sql"), None),
+    (include_str!("schema_v2.sql"), Some(backfill_summaries)),
+];
+
+/// Version 2: the summary of every event stored before it.
+fn backfill_summaries(tx: &Transaction) -> rusqlite::Result<()> {
+    let mut read = tx.prepare("SELECT id, data FROM events WHERE summary IS NULL")?;
+    let mut write = tx.prepare("UPDATE events SET summary = ?2 WHERE id = ?1")?;
+    let mut rows = read.query([])?;
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        let data = row.get_ref(1)?.as_str()?;
+        // An event that does not decode keeps no summary; queries of summaries then say so.
+        if let Ok(ev) = serde_json::from_str::<StoredEvent>(data) {
+            write.execute(params![id, json(&EventSummary::of(&ev))])?;
+        }
+    }
+    Ok(())
+}
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -317,8 +339,11 @@ impl SqliteStore {
                 .map_err(sql)?;
             tx.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID};"))
                 .map_err(sql)?;
-            for (i, m) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            for (i, (m, backfill)) in MIGRATIONS.iter().enumerate().skip(version as usize) {
                 tx.execute_batch(m).map_err(sql)?;
+                if let Some(step) = backfill {
+                    step(&tx).map_err(sql)?;
+                }
                 tx.execute_batch(&format!("PRAGMA user_version = {};", i + 1))
                     .map_err(sql)?;
             }
@@ -500,15 +525,16 @@ fn write_event(tx: &Transaction, row: Option<i64>, ev: &StoredEvent) -> rusqlite
         ev.first_seen,
         ev.last_updated,
         data,
+        json(&EventSummary::of(ev)),
     ];
     let id = match row {
         None => {
             tx.prepare_cached(
                 "INSERT INTO events (uid, kind, date_start, date_end, span_days, month_day, country,
                     admin1, location, location_text, lat, lon, attacker, target, status,
-                    sources_count, report_count, first_seen, last_updated, data)
+                    sources_count, report_count, first_seen, last_updated, data, summary)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                    ?17, ?18, ?19, ?20)",
+                    ?17, ?18, ?19, ?20, ?21)",
             )?
             .execute(values)?;
             tx.last_insert_rowid()
@@ -519,13 +545,14 @@ fn write_event(tx: &Transaction, row: Option<i64>, ev: &StoredEvent) -> rusqlite
                     span_days = ?5, month_day = ?6, country = ?7, admin1 = ?8, location = ?9,
                     location_text = ?10, lat = ?11, lon = ?12, attacker = ?13, target = ?14,
                     status = ?15, sources_count = ?16, report_count = ?17, first_seen = ?18,
-                    last_updated = ?19, data = ?20
-                 WHERE id = ?21",
+                    last_updated = ?19, data = ?20, summary = ?21
+                 WHERE id = ?22",
             )?
             .execute(params![
                 values[0], values[1], values[2], values[3], values[4], values[5], values[6],
                 values[7], values[8], values[9], values[10], values[11], values[12], values[13],
-                values[14], values[15], values[16], values[17], values[18], values[19], id
+                values[14], values[15], values[16], values[17], values[18], values[19], values[20],
+                id
             ])?;
             tx.prepare_cached("DELETE FROM event_weapons WHERE event_id = ?1")?
                 .execute([id])?;
@@ -1087,6 +1114,10 @@ impl Store for SqliteStore {
 
     fn summaries(&self, filter: &EventFilter) -> Result<Vec<EventSummary>, StoreError> {
         query::summaries(&self.conn, &self.name, filter)
+    }
+
+    fn day_counts(&self, filter: &EventFilter) -> Result<DayCounts, StoreError> {
+        query::day_counts(&self.conn, &self.name, filter)
     }
 
     fn changes_since(&self, after: u64, limit: usize) -> Result<Vec<Change>, StoreError> {

@@ -1069,6 +1069,28 @@ pub fn check_summaries<S: Store>(mut store: S) {
             .map(EventSummary::of)
             .collect();
         assert_eq!(store.summaries(&filter).unwrap(), expected, "{filter:?}");
+        // Days counted as the summaries count them.
+        let mut days: Vec<(NaiveDate, u64)> = Vec::new();
+        let mut undated = 0;
+        let unlimited = EventFilter {
+            limit: None,
+            ..filter.clone()
+        };
+        for s in store.summaries(&unlimited).unwrap() {
+            match s.start {
+                Some(d) => match days.iter_mut().find(|(x, _)| *x == d) {
+                    Some((_, n)) => *n += 1,
+                    None => days.push((d, 1)),
+                },
+                None => undated += 1,
+            }
+        }
+        days.sort();
+        assert_eq!(
+            store.day_counts(&filter).unwrap(),
+            crate::DayCounts { days, undated },
+            "{filter:?}"
+        );
     }
     let all = store.summaries(&EventFilter::default()).unwrap();
     let kyiv = all

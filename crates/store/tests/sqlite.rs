@@ -371,6 +371,7 @@ fn a_version_1_database_is_migrated_with_its_events_in_the_feed() {
         let c = rusqlite::Connection::open(&path).unwrap();
         c.execute_batch(
             "DROP TABLE event_changes; DROP TABLE event_outlets; DROP INDEX events_attacker;
+             ALTER TABLE events DROP COLUMN summary;
              DELETE FROM sqlite_sequence; PRAGMA user_version = 1;",
         )
         .unwrap();
@@ -402,6 +403,10 @@ fn a_version_1_database_is_migrated_with_its_events_in_the_feed() {
         })
         .unwrap();
     assert_eq!(tass.len(), 1);
+    // Each old event got its summary.
+    let summaries = store.summaries(&EventFilter::default()).unwrap();
+    let want: Vec<_> = events.iter().map(sitrep_store::EventSummary::of).collect();
+    assert_eq!(summaries, want);
     assert_eq!(store.integrity_check().unwrap(), "ok");
 }
 
@@ -428,4 +433,113 @@ fn the_feed_shows_what_another_connection_wrote() {
         seen = latest;
     }
     assert_eq!(reader.changes_since(0, 10_000).unwrap().len(), total);
+}
+
+/// Pages found by probing the next rows in date order, and those found by SQLite's own plan
+/// when the filter is rare, are both exactly the first events of the full query.
+#[test]
+fn probed_and_planned_pages_are_the_same_events() {
+    use sitrep_store::{BBox, EventFilter, Store};
+    let (_d, mut store) = temp_store();
+    store
+        .import_fused((0..6000).map(testing::synthetic_event))
+        .unwrap();
+    let bbox = |w, s, e, n| BBox {
+        west: w,
+        south: s,
+        east: e,
+        north: n,
+    };
+    let filters = [
+        // Common: the page is within the probed rows.
+        EventFilter {
+            bbox: Some(bbox(22.0, 44.0, 35.0, 50.0)),
+            ..Default::default()
+        },
+        EventFilter {
+            text: Some("Zaporizhzhia".into()),
+            ..Default::default()
+        },
+        EventFilter {
+            outlet: Some("Kyiv Independent".into()),
+            ..Default::default()
+        },
+        EventFilter {
+            place: Some("Kharkiv".into()),
+            kind: Some(sitrep_model::EventKind::AirStrike),
+            ..Default::default()
+        },
+        // Helper tables matched row by row (common) or as a list (rare).
+        EventFilter {
+            outlet: Some("Reuters".into()),
+            actor: Some("officials".into()),
+            ..Default::default()
+        },
+        EventFilter {
+            actor: Some("Kyiv officials".into()),
+            weapon: Some("none at all".into()),
+            ..Default::default()
+        },
+        EventFilter {
+            actor: Some("Kyiv officials".into()),
+            ..Default::default()
+        },
+        // Rare: SQLite's plan.
+        EventFilter {
+            bbox: Some(bbox(30.0, 48.0, 30.6, 48.6)),
+            ..Default::default()
+        },
+        EventFilter {
+            text: Some("2022-03-05".into()),
+            ..Default::default()
+        },
+        EventFilter {
+            place: Some("Atlantis".into()),
+            ..Default::default()
+        },
+        EventFilter {
+            near: Some(sitrep_store::Near {
+                lat: 49.0,
+                lon: 31.0,
+                radius_km: 20.0,
+            }),
+            ..Default::default()
+        },
+    ];
+    for f in filters {
+        let all = store.events(&f).unwrap();
+        for size in [1, 7, 25] {
+            let mut seen = Vec::new();
+            let mut cursor = None;
+            loop {
+                let page = store
+                    .events_page(&EventFilter {
+                        limit: Some(size),
+                        cursor: cursor.take(),
+                        ..f.clone()
+                    })
+                    .unwrap();
+                seen.extend(page.events);
+                match page.next {
+                    Some(n) if seen.len() < 80 => cursor = Some(n),
+                    _ => break,
+                }
+            }
+            let n = seen.len();
+            assert_eq!(seen, all[..n], "{f:?}, pages of {size}");
+            assert!(n == all.len() || n >= 80, "{f:?}");
+        }
+        let sums = store
+            .summaries(&EventFilter {
+                limit: Some(30),
+                ..f.clone()
+            })
+            .unwrap();
+        let want: Vec<_> = all
+            .iter()
+            .take(30)
+            .map(sitrep_store::EventSummary::of)
+            .collect();
+        assert_eq!(sums, want, "{f:?}");
+    }
 }

@@ -1,21 +1,27 @@
 //! Reading the SQLite store: filtered queries, pages with keyset cursors, summaries and the
 //! change feed.
 //!
-//! Every filter is a condition on indexed columns or helper tables, so that the work follows
-//! the number of matching rows; only `near` keeps a check in Rust (the exact distance, after a
-//! bounding-box condition in SQL). Results are ordered by `date_start DESC, id DESC`, which the
-//! date index gives without sorting; a cursor is the position of the last event of a page in
-//! that order (its day and row id), so the next page starts there through the same index,
-//! however deep it is.
+//! Every filter is a condition on indexed columns or helper tables; only `near` keeps a check
+//! in Rust (the exact distance, after a bounding-box condition in SQL). Results are ordered by
+//! `date_start DESC, id DESC`, which the date index gives without sorting; a cursor is the
+//! position of the last event of a page in that order (its day and row id), so the next page
+//! starts there through the same index, however deep it is.
+//!
+//! A page of a filter that SQLite would answer by sorting every matching row (a box, a word, an
+//! outlet or a substring matching a large part of the store) is first looked for among the
+//! next [`PROBE_ROWS`] rows in date order: when they hold the page, those are its events, found
+//! without a sort; otherwise the filter is rare and SQLite's own plan, which starts from it,
+//! sorts few rows. The sorted query carries only row ids; the events' JSON is read for the
+//! rows of the page alone.
 
 use super::decode;
-use crate::{Change, ChangeKind, EventFilter, EventPage, EventSummary, StoreError, StoredEvent};
+use crate::{
+    Change, ChangeKind, DayCounts, EventFilter, EventPage, EventSummary, StoreError, StoredEvent,
+};
 use chrono::{Duration, NaiveDate};
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection};
-use serde::Deserialize;
 use sitrep_fuse::haversine_km;
-use sitrep_model::{EventId, EventKind, LocationPrecision, PartialDate, Status};
 
 fn sql_err(name: &str) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
     move |e| StoreError::Sqlite {
@@ -72,12 +78,27 @@ fn like_literal(s: &str) -> String {
     out
 }
 
+/// SQL conditions, joined by `AND`.
+#[derive(Default)]
+struct Conds(Vec<std::borrow::Cow<'static, str>>);
+
+impl Conds {
+    fn push(&mut self, c: impl Into<std::borrow::Cow<'static, str>>) {
+        self.0.push(c.into());
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn join(&self, sep: &str) -> String {
+        self.0.join(sep)
+    }
+}
+
 /// The conditions of a filter (without its cursor) and their arguments.
-fn conditions(
-    conn: &Connection,
-    f: &EventFilter,
-) -> rusqlite::Result<(Vec<&'static str>, Vec<Value>)> {
-    let mut wheres: Vec<&'static str> = Vec::new();
+fn conditions(conn: &Connection, f: &EventFilter) -> rusqlite::Result<(Conds, Vec<Value>)> {
+    let mut wheres = Conds::default();
     let mut args: Vec<Value> = Vec::new();
     let text = |s: &str| Value::Text(s.to_string());
     if let Some(since) = f.since {
@@ -107,8 +128,7 @@ fn conditions(
         args.push(text(a));
     }
     if let Some(p) = &f.place {
-        wheres.push(
-            "(location LIKE '%' || ? || '%' ESCAPE '\\' OR admin1 LIKE '%' || ? || '%' ESCAPE '\\' \
+        wheres.push("(location LIKE '%' || ? || '%' ESCAPE '\\' OR admin1 LIKE '%' || ? || '%' ESCAPE '\\' \
              OR location_text LIKE '%' || ? || '%' ESCAPE '\\')",
         );
         let p = like_literal(p);
@@ -130,26 +150,33 @@ fn conditions(
         }
     }
     if let Some(a) = &f.actor {
-        wheres.push(
-            "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = events.id \
-             AND a.actor LIKE '%' || ? || '%' ESCAPE '\\')",
-        );
-        args.push(text(&like_literal(a)));
+        let v = text(&like_literal(a));
+        wheres.push(helper_condition(
+            conn,
+            "event_actors",
+            "actor LIKE '%' || ? || '%' ESCAPE '\\'",
+            &v,
+        )?);
+        args.push(v);
     }
     if let Some(a) = &f.attacker {
         wheres.push("attacker = ? COLLATE NOCASE");
         args.push(text(a));
     }
     if let Some(w) = &f.weapon {
-        wheres.push(
-            "EXISTS (SELECT 1 FROM event_weapons w WHERE w.event_id = events.id \
-             AND w.weapon LIKE '%' || ? || '%' ESCAPE '\\')",
-        );
-        args.push(text(&like_literal(w)));
+        let v = text(&like_literal(w));
+        wheres.push(helper_condition(
+            conn,
+            "event_weapons",
+            "weapon LIKE '%' || ? || '%' ESCAPE '\\'",
+            &v,
+        )?);
+        args.push(v);
     }
     if let Some(o) = &f.outlet {
-        wheres.push("id IN (SELECT event_id FROM event_outlets WHERE outlet = ?)");
-        args.push(text(o));
+        let v = text(o);
+        wheres.push(helper_condition(conn, "event_outlets", "outlet = ?", &v)?);
+        args.push(v);
     }
     if let Some(s) = f.status {
         wheres.push("status = ?");
@@ -174,6 +201,74 @@ fn conditions(
     Ok((wheres, args))
 }
 
+/// Rows looked at in date order before a filter is judged rare (see the module's notes).
+const PROBE_ROWS: usize = 8000;
+
+/// Matches of a helper-table condition (outlet, actor, weapon) from which it is checked row by
+/// row (`EXISTS`, cheap when rows in date order match often) rather than as a list of events
+/// (`IN`, cheap when the list is short).
+const COMMON_MATCHES: usize = 4000;
+
+/// A condition on a helper table (`table` with `event_id` and the value column `test`), in the
+/// form that suits how many events match it.
+fn helper_condition(
+    conn: &Connection,
+    table: &str,
+    test: &str,
+    value: &Value,
+) -> rusqlite::Result<String> {
+    let common: i64 = conn
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {test} LIMIT {COMMON_MATCHES})"
+        ))?
+        .query_row([value], |r| r.get(0))?;
+    Ok(if common as usize >= COMMON_MATCHES {
+        format!("EXISTS (SELECT 1 FROM {table} h WHERE h.event_id = events.id AND h.{test})")
+    } else {
+        format!("id IN (SELECT event_id FROM {table} WHERE {test})")
+    })
+}
+
+/// How a query walks the table.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Walk {
+    /// As SQLite plans it.
+    Planned,
+    /// Down the date index, no further than this position (included): a probe. A dated
+    /// position, so that the walk is a range of the index.
+    DateOrderTo(Option<Position>),
+}
+
+/// `position <= p` in result order (at or before `p`), as SQL over `date_start, id`.
+fn at_or_before(p: Position, wheres: &mut Conds, args: &mut Vec<Value>) {
+    match p.day {
+        Some(d) => {
+            wheres.push("(date_start > ? OR (date_start = ? AND id >= ?))");
+            let d = Value::Text(d.to_string());
+            args.extend([d.clone(), d, Value::Integer(p.row)]);
+        }
+        None => {
+            wheres.push("(date_start IS NOT NULL OR id >= ?)");
+            args.push(Value::Integer(p.row));
+        }
+    }
+}
+
+/// `position > p` in result order (after `p`), as SQL over `date_start, id`.
+fn after(p: Position, wheres: &mut Conds, args: &mut Vec<Value>) {
+    match p.day {
+        Some(d) => {
+            wheres.push("(date_start < ? OR (date_start = ? AND id < ?) OR date_start IS NULL)");
+            let d = Value::Text(d.to_string());
+            args.extend([d.clone(), d, Value::Integer(p.row)]);
+        }
+        None => {
+            wheres.push("date_start IS NULL AND id < ?");
+            args.push(Value::Integer(p.row));
+        }
+    }
+}
+
 /// The SQL selecting `columns` of the events matching `f` after its cursor, in result order,
 /// with a `LIMIT` of `limit` when given, and its arguments.
 fn select(
@@ -182,22 +277,36 @@ fn select(
     columns: &str,
     limit: Option<usize>,
 ) -> Result<(String, Vec<Value>), StoreError> {
+    select_walk(conn, f, columns, limit, Walk::Planned)
+}
+
+fn select_walk(
+    conn: &Connection,
+    f: &EventFilter,
+    columns: &str,
+    limit: Option<usize>,
+    walk: Walk,
+) -> Result<(String, Vec<Value>), StoreError> {
     let (mut wheres, mut args) = conditions(conn, f).map_err(sql_err("query"))?;
     let mut sql = format!("SELECT {columns} FROM events");
-    if let Some(c) = &f.cursor {
-        let pos = Position::parse(c)?;
-        match pos.day {
-            Some(d) => {
-                wheres
-                    .push("(date_start < ? OR (date_start = ? AND id < ?) OR date_start IS NULL)");
-                let d = Value::Text(d.to_string());
-                args.extend([d.clone(), d, Value::Integer(pos.row)]);
+    let cursor = f.cursor.as_deref().map(Position::parse).transpose()?;
+    if let Walk::DateOrderTo(end) = walk {
+        sql += " INDEXED BY events_date";
+        if let Some(end) = end {
+            // The same bounds as a range of days, which the index walks directly.
+            if let Some(first) = end.day {
+                let last = cursor
+                    .and_then(|c| c.day)
+                    .map_or_else(|| "9999-12-31".to_string(), |d| d.to_string());
+                wheres.push("date_start BETWEEN ? AND ?");
+                args.push(Value::Text(first.to_string()));
+                args.push(Value::Text(last));
             }
-            None => {
-                wheres.push("date_start IS NULL AND id < ?");
-                args.push(Value::Integer(pos.row));
-            }
+            at_or_before(end, &mut wheres, &mut args);
         }
+    }
+    if let Some(c) = cursor {
+        after(c, &mut wheres, &mut args);
     }
     if !wheres.is_empty() {
         sql += " WHERE ";
@@ -208,6 +317,45 @@ fn select(
         sql += &format!(" LIMIT {limit}");
     }
     Ok((sql, args))
+}
+
+/// Whether SQLite would sort the rows of this query rather than read them in order.
+fn sorts(conn: &Connection, sql: &str, args: &[Value]) -> rusqlite::Result<bool> {
+    let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+    let details: Vec<String> = stmt
+        .query_map(params_from_iter(args), |r| r.get(3))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(details.iter().any(|d| d.contains("ORDER BY")))
+}
+
+/// The position of the `n`-th row (from 1) after the cursor in result order, `None` when
+/// fewer rows follow it.
+fn nth_position(
+    conn: &Connection,
+    f: &EventFilter,
+    n: usize,
+) -> Result<Option<Position>, StoreError> {
+    let mut wheres = Conds::default();
+    let mut args = Vec::new();
+    if let Some(c) = &f.cursor {
+        after(Position::parse(c)?, &mut wheres, &mut args);
+    }
+    let mut sql = "SELECT date_start, id FROM events INDEXED BY events_date".to_string();
+    if !wheres.is_empty() {
+        sql += " WHERE ";
+        sql += &wheres.join(" AND ");
+    }
+    sql += &format!(
+        " ORDER BY date_start DESC, id DESC LIMIT 1 OFFSET {}",
+        n.saturating_sub(1)
+    );
+    let err = sql_err("query");
+    let mut stmt = conn.prepare(&sql).map_err(&err)?;
+    let mut rows = stmt.query(params_from_iter(args)).map_err(&err)?;
+    match rows.next().map_err(&err)? {
+        Some(row) => Ok(Some(position(row).map_err(&err)?)),
+        None => Ok(None),
+    }
 }
 
 /// The exact distance check of `near`, made on the rows the bounding box let through.
@@ -227,6 +375,59 @@ fn position(row: &rusqlite::Row<'_>) -> rusqlite::Result<Position> {
     })
 }
 
+/// The positions of the events matching `f` after its cursor, in result order: at most
+/// `want` of them, or all when `want` is `None`, found by the walk `walk`.
+fn positions(
+    conn: &Connection,
+    f: &EventFilter,
+    want: Option<usize>,
+    walk: Walk,
+) -> Result<Vec<Position>, StoreError> {
+    let err = sql_err("query");
+    // Without `near`, SQL stops at the limit; with it, the distance is checked here first.
+    let sql_limit = if f.near.is_none() { want } else { None };
+    let (sql, args) = select_walk(conn, f, "date_start, id, lat, lon", sql_limit, walk)?;
+    let mut stmt = conn.prepare(&sql).map_err(&err)?;
+    let mut rows = stmt.query(params_from_iter(args)).map_err(&err)?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next().map_err(&err)? {
+        if want.is_some_and(|w| out.len() >= w) {
+            break;
+        }
+        if passes_near(f, row.get(2).map_err(&err)?, row.get(3).map_err(&err)?) {
+            out.push(position(row).map_err(&err)?);
+        }
+    }
+    Ok(out)
+}
+
+/// The positions of the first `want` matching events (all when `None`), by the fastest walk:
+/// when SQLite would sort and a page is wanted, the next rows in date order are probed first.
+fn first_positions(
+    conn: &Connection,
+    f: &EventFilter,
+    want: Option<usize>,
+) -> Result<Vec<Position>, StoreError> {
+    let Some(n) = want else {
+        return positions(conn, f, None, Walk::Planned);
+    };
+    let (sql, args) = select(conn, f, "date_start, id, lat, lon", Some(n))?;
+    if !sorts(conn, &sql, &args).map_err(sql_err("query"))? {
+        return positions(conn, f, want, Walk::Planned);
+    }
+    let end = nth_position(conn, f, PROBE_ROWS)?;
+    if end.is_some_and(|e| e.day.is_none()) {
+        // The probe would reach the undated events, which no day range bounds.
+        return positions(conn, f, want, Walk::Planned);
+    }
+    let probed = positions(conn, f, want, Walk::DateOrderTo(end))?;
+    if probed.len() >= n || end.is_none() {
+        // The page is within the probed rows, or they were all the rows there are.
+        return Ok(probed);
+    }
+    positions(conn, f, want, Walk::Planned)
+}
+
 /// The events matching `f` after its cursor, at most `f.limit`; with `want_next`, the cursor
 /// of the next page when one more event matches.
 pub(super) fn page(
@@ -236,132 +437,107 @@ pub(super) fn page(
     want_next: bool,
 ) -> Result<EventPage, StoreError> {
     let err = sql_err(name);
-    let limit = f.limit.unwrap_or(usize::MAX);
     // One row more than the page, to know whether another page follows.
-    let sql_limit = match (&f.near, f.limit) {
-        (None, Some(l)) => Some(l.saturating_add(usize::from(want_next))),
-        _ => None,
-    };
-    let (sql, args) = select(conn, f, "date_start, id, data, lat, lon", sql_limit)?;
-    let mut stmt = conn.prepare(&sql).map_err(&err)?;
-    let mut rows = stmt.query(params_from_iter(args)).map_err(&err)?;
-    let mut events = Vec::new();
-    let mut last: Option<Position> = None;
+    let want = f.limit.map(|l| l.saturating_add(usize::from(want_next)));
+    let mut found = first_positions(conn, f, want)?;
     let mut next = None;
-    while let Some(row) = rows.next().map_err(&err)? {
-        if !passes_near(f, row.get(3).map_err(&err)?, row.get(4).map_err(&err)?) {
-            continue;
-        }
-        if events.len() >= limit {
+    if let Some(limit) = f.limit {
+        if found.len() > limit {
+            found.truncate(limit);
             if want_next {
-                next = last.map(Position::cursor);
+                next = found.last().map(|p| p.cursor());
             }
-            break;
         }
-        let data: String = row.get(2).map_err(&err)?;
+    }
+    let mut stmt = conn
+        .prepare_cached("SELECT data FROM events WHERE id = ?1")
+        .map_err(&err)?;
+    let mut events = Vec::with_capacity(found.len());
+    for p in &found {
+        let data: String = stmt.query_row([p.row], |r| r.get(0)).map_err(&err)?;
         events.push(decode("a stored event", &data)?);
-        last = Some(position(row).map_err(&err)?);
     }
     Ok(EventPage { events, next })
 }
 
-/// The fields of a stored event's JSON that a summary needs; the rest is skipped unread.
-#[derive(Deserialize)]
-struct SummaryFields {
-    id: EventId,
-    kind: EventKind,
-    status: Status,
-    date: Option<SummaryDate>,
-    location: Option<SummaryLocation>,
-    attacker: Option<String>,
-    weapons: Vec<String>,
-    sources: Vec<SummarySource>,
-    independent_sources: usize,
-}
-
-#[derive(Deserialize)]
-struct SummaryDate {
-    start: PartialDate,
-    end: PartialDate,
-}
-
-#[derive(Deserialize)]
-struct SummaryLocation {
-    country: Option<String>,
-    admin1: Option<String>,
-    lat: Option<f64>,
-    lon: Option<f64>,
-    precision: LocationPrecision,
-}
-
-#[derive(Deserialize)]
-struct SummarySource {
-    outlet: Option<String>,
-}
-
-impl SummaryFields {
-    fn summary(self) -> EventSummary {
-        let start = self.date.as_ref().and_then(|d| d.start.to_naive());
-        let end = self.date.as_ref().and_then(|d| d.end.to_naive()).or(start);
-        let mut outlets: Vec<String> = Vec::new();
-        for o in self.sources.into_iter().filter_map(|s| s.outlet) {
-            if !outlets.contains(&o) {
-                outlets.push(o);
-            }
-        }
-        let loc = self.location;
-        let (lat, lon, precision, country, admin1) = match loc {
-            Some(l) => (l.lat, l.lon, Some(l.precision), l.country, l.admin1),
-            None => (None, None, None, None, None),
-        };
-        EventSummary {
-            id: self.id,
-            kind: self.kind,
-            status: self.status,
-            start,
-            end,
-            lat,
-            lon,
-            precision,
-            country,
-            admin1,
-            attacker: self.attacker,
-            weapons: self.weapons,
-            outlets,
-            independent_sources: self.independent_sources,
-        }
-    }
-}
-
-/// Summaries of the events matching `f`, read from the stored JSON without decoding claims,
-/// evidence or contradictions.
+/// Summaries of the events matching `f`, from their `summary` column: all of them in one
+/// pass, or a page found as [`page`] finds it.
 pub(super) fn summaries(
     conn: &Connection,
     name: &str,
     f: &EventFilter,
 ) -> Result<Vec<EventSummary>, StoreError> {
     let err = sql_err(name);
-    let limit = f.limit.unwrap_or(usize::MAX);
-    let sql_limit = if f.near.is_none() { f.limit } else { None };
-    let (sql, args) = select(conn, f, "data, lat, lon", sql_limit)?;
-    let mut stmt = conn.prepare(&sql).map_err(&err)?;
-    let mut rows = stmt.query(params_from_iter(args)).map_err(&err)?;
-    let mut out = Vec::new();
-    while let Some(row) = rows.next().map_err(&err)? {
-        if out.len() >= limit {
-            break;
-        }
-        if !passes_near(f, row.get(1).map_err(&err)?, row.get(2).map_err(&err)?) {
-            continue;
-        }
-        let data = row.get_ref(0).map_err(&err)?;
-        let data = data.as_str().map_err(|e| err(e.into()))?;
-        let fields: SummaryFields = serde_json::from_str(data).map_err(|e| StoreError::Decode {
-            what: "a stored event".into(),
+    let read = |data: &str| -> Result<EventSummary, StoreError> {
+        serde_json::from_str(data).map_err(|e| StoreError::Decode {
+            what: "an event summary".into(),
             source: e,
-        })?;
-        out.push(fields.summary());
+        })
+    };
+    let mut out = Vec::new();
+    if f.limit.is_none() && f.cursor.is_none() {
+        let (sql, args) = select(conn, f, "summary, lat, lon", None)?;
+        let mut stmt = conn.prepare(&sql).map_err(&err)?;
+        let mut rows = stmt.query(params_from_iter(args)).map_err(&err)?;
+        while let Some(row) = rows.next().map_err(&err)? {
+            if !passes_near(f, row.get(1).map_err(&err)?, row.get(2).map_err(&err)?) {
+                continue;
+            }
+            let data = row.get_ref(0).map_err(&err)?;
+            out.push(read(data.as_str().map_err(|e| err(e.into()))?)?);
+        }
+        return Ok(out);
     }
+    let mut stmt = conn
+        .prepare_cached("SELECT summary FROM events WHERE id = ?1")
+        .map_err(&err)?;
+    for p in first_positions(conn, f, f.limit)? {
+        let data: String = stmt.query_row([p.row], |r| r.get(0)).map_err(&err)?;
+        out.push(read(&data)?);
+    }
+    Ok(out)
+}
+
+/// Events per day matching `f`, counted in the date index.
+pub(super) fn day_counts(
+    conn: &Connection,
+    name: &str,
+    f: &EventFilter,
+) -> Result<DayCounts, StoreError> {
+    let err = sql_err(name);
+    let all = EventFilter {
+        limit: None,
+        cursor: None,
+        ..f.clone()
+    };
+    let mut counts: Vec<(Option<String>, u64)> = Vec::new();
+    if all.near.is_some() {
+        for p in positions(conn, &all, None, Walk::Planned)? {
+            let day = p.day.map(|d| d.to_string());
+            match counts.last_mut() {
+                Some((d, n)) if *d == day => *n += 1,
+                _ => counts.push((day, 1)),
+            }
+        }
+    } else {
+        let (sql, args) = select(conn, &all, "date_start, count(*)", None)?;
+        let sql = sql.replace(" ORDER BY date_start DESC, id DESC", " GROUP BY date_start");
+        let mut stmt = conn.prepare(&sql).map_err(&err)?;
+        counts = stmt
+            .query_map(params_from_iter(args), |r| {
+                Ok((r.get(0)?, r.get::<_, i64>(1)? as u64))
+            })
+            .and_then(|rows| rows.collect())
+            .map_err(&err)?;
+    }
+    let mut out = DayCounts::default();
+    for (day, n) in counts {
+        match day.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()) {
+            Some(d) => out.days.push((d, n)),
+            None => out.undated += n,
+        }
+    }
+    out.days.sort();
     Ok(out)
 }
 
