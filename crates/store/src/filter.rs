@@ -215,11 +215,12 @@ impl FilterParams {
 }
 
 /// The first and last day of an event, as stores index them: `None` when the year is unknown;
-/// an end without a year is the start.
+/// an end without a year, or before the start (a misread range), is the start. So a dated
+/// event's last day is never before its first, which stores rely on.
 pub fn day_range(e: &Event) -> (Option<NaiveDate>, Option<NaiveDate>) {
     let full = |d: Option<sitrep_model::PartialDate>| d.and_then(|d| d.to_naive());
     let start = full(e.date.as_ref().map(|d| d.start));
-    let end = full(e.date.as_ref().map(|d| d.end)).or(start);
+    let end = full(e.date.as_ref().map(|d| d.end)).or(start).max(start);
     (start, end)
 }
 

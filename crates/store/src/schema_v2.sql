@@ -1,6 +1,7 @@
 -- Schema version 2: the change feed, filters by outlet and by attacker, and each event's
--- summary (what maps and charts need, as compact JSON; the migration fills it in for the
--- events stored before).
+-- summary (what maps and charts need, as compact JSON, in a narrow table of its own so that
+-- reading many of them does not read the events' full rows; the migration fills it in for
+-- the events stored before).
 
 -- Every creation or change of a fused event, numbered in commit order. A reader remembers the
 -- last number it saw and asks for the entries above it (`Store::changes_since`).
@@ -34,4 +35,13 @@ CREATE INDEX events_attacker ON events(attacker COLLATE NOCASE, date_start);
 DROP INDEX events_lat;
 CREATE INDEX events_lat ON events(lat, lon, date_start);
 
-ALTER TABLE events ADD COLUMN summary TEXT;
+-- A last day before the first (a misread range) is the first day, as `day_range` now gives
+-- it: the date filters rely on a dated event's end being on or after its start.
+UPDATE events SET date_end = date_start, span_days = 0 WHERE date_end < date_start;
+
+-- Every event has a row; its summary is NULL only when the migration found the event's stored
+-- data undecodable, and reading it then fails as reading the event does.
+CREATE TABLE event_summaries (
+    event_id INTEGER PRIMARY KEY REFERENCES events(id),
+    summary  TEXT
+);

@@ -13,8 +13,9 @@
 //! Tables: `documents` (unique URL and content hash), `mentions`, `events` (the fused events,
 //! with indexed filter columns and the full [`StoredEvent`] as JSON), `event_reports` (each
 //! document's own event, with spans), `claims`, `evidence`, `event_weapons`, `event_actors`
-//! and `event_outlets` (filter helpers), `events_fts` (FTS5 full-text index) and
-//! `event_changes` (the change feed: one row per event written, numbered in commit order).
+//! and `event_outlets` (filter helpers), `events_fts` (FTS5 full-text index),
+//! `event_summaries` (each event's summary) and `event_changes` (the change feed: one row per
+//! event written, numbered in commit order).
 //!
 //! Queries, pages and the change feed are read in [`query`].
 
@@ -48,16 +49,21 @@ const MIGRATIONS: &[(&str, Option<Backfill>)] = &[
 
 /// Version 2: the summary of every event stored before it.
 fn backfill_summaries(tx: &Transaction) -> rusqlite::Result<()> {
-    let mut read = tx.prepare("SELECT id, data FROM events WHERE summary IS NULL")?;
-    let mut write = tx.prepare("UPDATE events SET summary = ?2 WHERE id = ?1")?;
+    let mut read = tx.prepare(
+        "SELECT id, data FROM events WHERE id NOT IN (SELECT event_id FROM event_summaries)",
+    )?;
+    let mut write =
+        tx.prepare("INSERT INTO event_summaries (event_id, summary) VALUES (?1, ?2)")?;
     let mut rows = read.query([])?;
     while let Some(row) = rows.next()? {
         let id: i64 = row.get(0)?;
         let data = row.get_ref(1)?.as_str()?;
-        // An event that does not decode keeps no summary; queries of summaries then say so.
-        if let Ok(ev) = serde_json::from_str::<StoredEvent>(data) {
-            write.execute(params![id, json(&EventSummary::of(&ev))])?;
-        }
+        // An event that does not decode gets no summary (NULL); queries of summaries then say
+        // so rather than leave it out.
+        let summary = serde_json::from_str::<StoredEvent>(data)
+            .ok()
+            .map(|ev| json(&EventSummary::of(&ev)));
+        write.execute(params![id, summary])?;
     }
     Ok(())
 }
@@ -79,6 +85,7 @@ const REQUIRED_TABLES: &[&str] = &[
     "events_fts",
     "event_changes",
     "event_outlets",
+    "event_summaries",
 ];
 
 /// Prepared statements kept per connection (rusqlite's default of 16 is fewer than ingest uses).
@@ -525,16 +532,15 @@ fn write_event(tx: &Transaction, row: Option<i64>, ev: &StoredEvent) -> rusqlite
         ev.first_seen,
         ev.last_updated,
         data,
-        json(&EventSummary::of(ev)),
     ];
     let id = match row {
         None => {
             tx.prepare_cached(
                 "INSERT INTO events (uid, kind, date_start, date_end, span_days, month_day, country,
                     admin1, location, location_text, lat, lon, attacker, target, status,
-                    sources_count, report_count, first_seen, last_updated, data, summary)
+                    sources_count, report_count, first_seen, last_updated, data)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                    ?17, ?18, ?19, ?20, ?21)",
+                    ?17, ?18, ?19, ?20)",
             )?
             .execute(values)?;
             tx.last_insert_rowid()
@@ -545,14 +551,13 @@ fn write_event(tx: &Transaction, row: Option<i64>, ev: &StoredEvent) -> rusqlite
                     span_days = ?5, month_day = ?6, country = ?7, admin1 = ?8, location = ?9,
                     location_text = ?10, lat = ?11, lon = ?12, attacker = ?13, target = ?14,
                     status = ?15, sources_count = ?16, report_count = ?17, first_seen = ?18,
-                    last_updated = ?19, data = ?20, summary = ?21
-                 WHERE id = ?22",
+                    last_updated = ?19, data = ?20
+                 WHERE id = ?21",
             )?
             .execute(params![
                 values[0], values[1], values[2], values[3], values[4], values[5], values[6],
                 values[7], values[8], values[9], values[10], values[11], values[12], values[13],
-                values[14], values[15], values[16], values[17], values[18], values[19], values[20],
-                id
+                values[14], values[15], values[16], values[17], values[18], values[19], id
             ])?;
             tx.prepare_cached("DELETE FROM event_weapons WHERE event_id = ?1")?
                 .execute([id])?;
@@ -584,6 +589,10 @@ fn write_event(tx: &Transaction, row: Option<i64>, ev: &StoredEvent) -> rusqlite
     }
     tx.prepare_cached("INSERT INTO events_fts (rowid, body) VALUES (?1, ?2)")?
         .execute(params![id, crate::filter::search_text(ev)])?;
+    tx.prepare_cached(
+        "INSERT OR REPLACE INTO event_summaries (event_id, summary) VALUES (?1, ?2)",
+    )?
+    .execute(params![id, json(&EventSummary::of(ev))])?;
     tx.prepare_cached("INSERT INTO event_changes (event_id, created) VALUES (?1, ?2)")?
         .execute(params![id, row.is_none()])?;
     Ok(id)

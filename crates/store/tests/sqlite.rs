@@ -371,7 +371,7 @@ fn a_version_1_database_is_migrated_with_its_events_in_the_feed() {
         let c = rusqlite::Connection::open(&path).unwrap();
         c.execute_batch(
             "DROP TABLE event_changes; DROP TABLE event_outlets; DROP INDEX events_attacker;
-             ALTER TABLE events DROP COLUMN summary;
+             DROP TABLE event_summaries;
              DELETE FROM sqlite_sequence; PRAGMA user_version = 1;",
         )
         .unwrap();
@@ -542,4 +542,55 @@ fn probed_and_planned_pages_are_the_same_events() {
             .collect();
         assert_eq!(sums, want, "{f:?}");
     }
+}
+
+/// A misread range whose last day is before its first counts as its first day, for `since`
+/// in SQL and in memory alike, and in its summary.
+#[test]
+fn a_range_ending_before_it_starts_is_its_first_day() {
+    use chrono::NaiveDate;
+    use sitrep_model::PartialDate;
+    use sitrep_store::{EventFilter, Store};
+    let day = |d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+    let (_d, mut store) = temp_store();
+    let mut reversed = testing::synthetic_event(0);
+    if let Some(d) = &mut reversed.event.date {
+        d.start = PartialDate::from_naive(day("2024-03-10"));
+        d.end = PartialDate::from_naive(day("2024-03-02"));
+    }
+    let mut earlier = testing::synthetic_event(1);
+    if let Some(d) = &mut earlier.event.date {
+        d.start = PartialDate::from_naive(day("2024-03-01"));
+        d.end = PartialDate::from_naive(day("2024-03-04"));
+    }
+    let events = [reversed.clone(), earlier.clone()];
+    store.import_fused(events.iter().cloned()).unwrap();
+    for (since, want) in [
+        ("2024-03-03", vec!["bench-0", "bench-1"]),
+        ("2024-03-05", vec!["bench-0"]),
+        ("2024-03-10", vec!["bench-0"]),
+        ("2024-03-11", vec![]),
+    ] {
+        let f = EventFilter {
+            since: Some(day(since)),
+            ..Default::default()
+        };
+        let got: Vec<String> = store
+            .events(&f)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.event.id.0)
+            .collect();
+        assert_eq!(got, want, "since {since}");
+        let by_matches: Vec<&str> = events
+            .iter()
+            .filter(|e| f.matches(e))
+            .map(|e| e.event.id.0.as_str())
+            .collect();
+        assert_eq!(by_matches, want, "matches() since {since}");
+    }
+    let summaries = store.summaries(&EventFilter::default()).unwrap();
+    assert_eq!(summaries[0].id.0, "bench-0");
+    assert_eq!(summaries[0].start, Some(day("2024-03-10")));
+    assert_eq!(summaries[0].end, Some(day("2024-03-10")));
 }

@@ -107,8 +107,12 @@ fn conditions(conn: &Connection, f: &EventFilter) -> rusqlite::Result<(Conds, Ve
         let max_span: i64 = conn
             .prepare_cached("SELECT coalesce(max(span_days), 0) FROM events")?
             .query_row([], |r| r.get(0))?;
-        wheres.push("date_start >= ? AND date_end >= ?");
+        // An event starting on or after `since` reaches it, which the index says without
+        // reading the row (SQLite reads a row's other columns only when a condition needs
+        // them).
+        wheres.push("date_start >= ? AND (date_start >= ? OR date_end >= ?)");
         args.push(text(&(since - Duration::days(max_span)).to_string()));
+        args.push(text(&since.to_string()));
         args.push(text(&since.to_string()));
     }
     if let Some(until) = f.until {
@@ -460,8 +464,8 @@ pub(super) fn page(
     Ok(EventPage { events, next })
 }
 
-/// Summaries of the events matching `f`, from their `summary` column: all of them in one
-/// pass, or a page found as [`page`] finds it.
+/// Summaries of the events matching `f`, from `event_summaries`: all of them in one pass,
+/// or a page found as [`page`] finds it.
 pub(super) fn summaries(
     conn: &Connection,
     name: &str,
@@ -476,20 +480,33 @@ pub(super) fn summaries(
     };
     let mut out = Vec::new();
     if f.limit.is_none() && f.cursor.is_none() {
-        let (sql, args) = select(conn, f, "summary, lat, lon", None)?;
+        // The matching ids from the indexes, then their summaries in id order (near each other
+        // in the table), then put in query order here.
+        let (inner, args) = select(conn, f, "id", None)?;
+        let inner = inner.replace(" ORDER BY date_start DESC, id DESC", "");
+        let sql =
+            format!("SELECT event_id, summary FROM event_summaries WHERE event_id IN ({inner})");
         let mut stmt = conn.prepare(&sql).map_err(&err)?;
         let mut rows = stmt.query(params_from_iter(args)).map_err(&err)?;
+        let mut found: Vec<(i64, EventSummary)> = Vec::new();
         while let Some(row) = rows.next().map_err(&err)? {
-            if !passes_near(f, row.get(1).map_err(&err)?, row.get(2).map_err(&err)?) {
-                continue;
+            let data = row.get_ref(1).map_err(&err)?;
+            let summary = read(data.as_str().map_err(|e| err(e.into()))?)?;
+            if passes_near(f, summary.lat, summary.lon) {
+                found.push((row.get(0).map_err(&err)?, summary));
             }
-            let data = row.get_ref(0).map_err(&err)?;
-            out.push(read(data.as_str().map_err(|e| err(e.into()))?)?);
         }
-        return Ok(out);
+        // Latest first, undated last, then the later stored first: the order of `events`.
+        found.sort_unstable_by(|(ia, a), (ib, b)| match (a.start, b.start) {
+            (Some(x), Some(y)) => y.cmp(&x).then(ib.cmp(ia)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => ib.cmp(ia),
+        });
+        return Ok(found.into_iter().map(|(_, s)| s).collect());
     }
     let mut stmt = conn
-        .prepare_cached("SELECT summary FROM events WHERE id = ?1")
+        .prepare_cached("SELECT summary FROM event_summaries WHERE event_id = ?1")
         .map_err(&err)?;
     for p in first_positions(conn, f, f.limit)? {
         let data: String = stmt.query_row([p.row], |r| r.get(0)).map_err(&err)?;
