@@ -201,7 +201,7 @@
         node = el("div", {
           class: "cluster", colour: colour(top), "data-count": p.point_count,
           title: fmt(p.point_count) + " events; click to zoom in",
-        }, p.point_abbreviated);
+        }, String(p.point_count_abbreviated));
         node.style.width = node.style.height = size + "px";
       } else {
         size = p.precision === "place" ? 14 : p.precision === "admin1" ? 24 : 34;
@@ -227,14 +227,10 @@
     }
   }
 
+  // Shapes only: the kinds' colours are in the facet list beside the map.
   function renderLegend() {
     const lg = $("legend");
     lg.replaceChildren();
-    const kinds = summary ? summary.facets.kind.map((k) => k[0]) : [];
-    if (kinds.length) {
-      lg.append(el("div", { class: "row" }, kinds.map((k) =>
-        el("span", {}, el("span", { class: "dot", colour: colour(k) }), kindLabel(k)))));
-    }
     const shape = (p, s, label) => el("span", {},
       el("span", { class: "m p-" + p + " s-" + s, colour: "#555" }), label);
     lg.append(el("div", { class: "row" },

@@ -212,6 +212,9 @@ async fn markers_clusters_and_counts(c: &Client, s: &TestServer) {
     )
     .await;
     assert_eq!(events_on_map(c).await, 6);
+    // Each cluster shows its count.
+    let shown = js(c, "return [...document.querySelectorAll('.leaflet-marker-pane .cluster')].every(e => e.textContent === e.dataset.count)").await;
+    assert_eq!(shown, json!(true));
     let pieces = js(c, "return document.querySelectorAll('.leaflet-marker-pane .cluster, .leaflet-marker-pane .m').length").await;
     assert!(pieces.as_u64().unwrap() < 6, "clustered into {pieces}");
     // A cluster zooms in on a click.
