@@ -22,6 +22,9 @@ impl Extract for NoUploads {
     }
 }
 
+/// What one client received: each change number with its arrival time.
+type Received = Arc<Mutex<Vec<(u64, Instant)>>>;
+
 fn env_usize(name: &str, default: usize) -> usize {
     std::env::var(name)
         .ok()
@@ -59,8 +62,7 @@ fn main() {
 
     // The clients: each records the change numbers it receives and when.
     let (ready_tx, ready_rx) = mpsc::channel::<()>();
-    let received: Vec<Arc<Mutex<Vec<(u64, Instant)>>>> =
-        (0..clients).map(|_| Arc::default()).collect();
+    let received: Vec<Received> = (0..clients).map(|_| Arc::default()).collect();
     for got in &received {
         let ready = ready_tx.clone();
         let got = Arc::clone(got);

@@ -436,11 +436,14 @@ fn many_listeners_miss_nothing_while_another_process_ingests() {
     }
 }
 
+/// A request a webhook receiver got: its headers and body.
+type Request = (Vec<(String, String)>, Vec<u8>);
+
 /// A webhook receiver on a loopback port: records each request, answers with the status the
 /// test chooses, and can hold a request until released.
 struct Receiver {
     url: String,
-    requests: mpsc::Receiver<(Vec<(String, String)>, Vec<u8>)>,
+    requests: mpsc::Receiver<Request>,
 }
 
 fn receiver(
