@@ -659,7 +659,7 @@ fn readme_screenshot() {
     rt.block_on(async {
         let c = browser(&driver, 1400, 860).await;
         let id = kyiv_id(&server);
-        c.goto(&server.url(&format!("/?sel={id}&map=49.2000,33.5000,6"))).await.unwrap();
+        c.goto(&server.url(&format!("/?sel={id}&map=49.2000,32.0000,6"))).await.unwrap();
         wait_for(&c, "the panel", "document.querySelector('#panel h2') && !document.getElementById('panel').hidden").await;
         wait_for(&c, "the region borders", "document.querySelectorAll('.leaflet-marker-pane .m, .leaflet-marker-pane .cluster').length > 3").await;
         tokio::time::sleep(Duration::from_millis(800)).await;
