@@ -8,15 +8,13 @@
 use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
-use sitrep_model::{Count, DocumentRecord, EventKind, LocationPrecision, Status};
+use sitrep_model::DocumentRecord;
+use sitrep_store::export::{count_text, ExportWriter};
 use sitrep_store::{
-    AnyStore, EventFilter, Location, Near, OpenMode, Store, StoredEvent, TextHashes,
+    AnyStore, EventFilter, FilterParams, Location, OpenMode, Store, StoredEvent, TextHashes,
 };
 use std::io::Write;
 use std::path::{Path, PathBuf};
-
-/// Radius of `--near` when `--radius-km` is not given.
-const DEFAULT_RADIUS_KM: f64 = 25.0;
 
 #[derive(Args, Debug, Clone)]
 pub struct IngestArgs {
@@ -197,7 +195,8 @@ pub fn run_ingest(
     Ok(summary)
 }
 
-/// The filters of `events` and `export`.
+/// The filters of `events` and `export`, checked and given their meaning by
+/// [`sitrep_store::filter`], as the HTTP API's are.
 #[derive(Args, Debug, Clone, Default)]
 pub struct FilterArgs {
     /// Events on or after this day (YYYY-MM-DD).
@@ -217,7 +216,10 @@ pub struct FilterArgs {
     pub near: Option<String>,
     /// Radius of --near in kilometres (default 25).
     #[arg(long)]
-    pub radius_km: Option<f64>,
+    pub radius_km: Option<String>,
+    /// Events inside the box WEST,SOUTH,EAST,NORTH (degrees), e.g. 22,44,41,53.
+    #[arg(long, allow_hyphen_values = true)]
+    pub bbox: Option<String>,
     /// ISO 3166-1 alpha-2 country code, e.g. UA.
     #[arg(long)]
     pub country: Option<String>,
@@ -227,96 +229,55 @@ pub struct FilterArgs {
     /// An actor: the attacker, the target or a claim's source.
     #[arg(long)]
     pub actor: Option<String>,
+    /// Exactly this attacker, e.g. Russia.
+    #[arg(long)]
+    pub attacker: Option<String>,
     /// A weapon, e.g. ATACMS, Shahed.
     #[arg(long)]
     pub weapon: Option<String>,
+    /// An outlet among the event's sources, e.g. Reuters.
+    #[arg(long)]
+    pub outlet: Option<String>,
     /// confirmed, reported, claimed, unverified, disputed or denied.
     #[arg(long)]
     pub status: Option<String>,
     /// At least this many independent sources.
     #[arg(long)]
-    pub min_sources: Option<usize>,
+    pub min_sources: Option<String>,
     /// Words that must all occur in the event's text (places, actors, claims, evidence).
     #[arg(long)]
     pub text: Option<String>,
     /// At most this many events, latest first.
     #[arg(long)]
-    pub limit: Option<usize>,
-}
-
-fn parse_day(flag: &str, s: &str) -> Result<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .with_context(|| format!("{flag} {s:?} is not a date of the form YYYY-MM-DD"))
+    pub limit: Option<String>,
 }
 
 impl FilterArgs {
-    /// The store filter, with every value checked.
+    /// The store filter, with every value checked; errors name the flag.
     pub fn to_filter(&self) -> Result<EventFilter> {
-        let kind = match &self.kind {
-            Some(k) => Some(EventKind::parse(k).with_context(|| {
-                let all: Vec<&str> = EventKind::ALL.iter().map(|k| k.as_str()).collect();
-                format!("--kind {k:?} is not one of: {}", all.join(", "))
-            })?),
-            None => None,
-        };
-        let status = match &self.status {
-            Some(s) => Some(Status::parse(s).with_context(|| {
-                format!("--status {s:?} is not one of: confirmed, reported, claimed, unverified, disputed, denied")
-            })?),
-            None => None,
-        };
-        let near = match &self.near {
-            Some(s) => {
-                let bad = || format!("--near {s:?} is not LAT,LON (e.g. 50.45,30.52)");
-                let (lat, lon) = s.split_once(',').with_context(bad)?;
-                let lat: f64 = lat
-                    .trim()
-                    .parse()
-                    .ok()
-                    .filter(|v: &f64| v.abs() <= 90.0)
-                    .with_context(bad)?;
-                let lon: f64 = lon
-                    .trim()
-                    .parse()
-                    .ok()
-                    .filter(|v: &f64| v.abs() <= 180.0)
-                    .with_context(bad)?;
-                let radius_km = self.radius_km.unwrap_or(DEFAULT_RADIUS_KM);
-                if !(radius_km.is_finite() && radius_km > 0.0) {
-                    bail!("--radius-km must be a positive number of kilometres");
-                }
-                Some(Near {
-                    lat,
-                    lon,
-                    radius_km,
-                })
-            }
-            None if self.radius_km.is_some() => bail!("--radius-km needs --near LAT,LON"),
-            None => None,
-        };
-        Ok(EventFilter {
-            since: self
-                .since
-                .as_deref()
-                .map(|s| parse_day("--since", s))
-                .transpose()?,
-            until: self
-                .until
-                .as_deref()
-                .map(|s| parse_day("--until", s))
-                .transpose()?,
-            kind,
+        let params = FilterParams {
+            since: self.since.clone(),
+            until: self.until.clone(),
+            kind: self.kind.clone(),
             place: self.place.clone(),
-            near,
+            near: self.near.clone(),
+            radius_km: self.radius_km.clone(),
+            bbox: self.bbox.clone(),
             country: self.country.clone(),
             admin1: self.admin1.clone(),
             actor: self.actor.clone(),
+            attacker: self.attacker.clone(),
             weapon: self.weapon.clone(),
-            status,
-            min_sources: self.min_sources,
+            outlet: self.outlet.clone(),
+            status: self.status.clone(),
+            min_sources: self.min_sources.clone(),
             text: self.text.clone(),
-            limit: self.limit,
-        })
+            limit: self.limit.clone(),
+            cursor: None,
+        };
+        params
+            .to_filter()
+            .map_err(|e| anyhow::anyhow!(e.message(|p| format!("--{}", p.replace('_', "-")))))
     }
 }
 
@@ -359,8 +320,8 @@ pub fn run_events(args: EventsArgs) -> Result<()> {
     let events = store.events(&filter)?;
     to_stdout(|out| match args.format {
         EventsFormat::Table => write_table(&events, out),
-        EventsFormat::Json => write_json(&events, out),
-        EventsFormat::Csv => write_acled_csv(&events, out),
+        EventsFormat::Json => export(&events, ExportFormat::Json.into(), out).map(|_| ()),
+        EventsFormat::Csv => export(&events, ExportFormat::AcledCsv.into(), out).map(|_| ()),
     })
 }
 
@@ -429,13 +390,7 @@ pub fn run_export(args: ExportArgs) -> Result<()> {
     let filter = args.filter.to_filter()?;
     let store = open_existing(args.db.as_deref())?;
     let events = store.events(&filter)?;
-    let write = |out: &mut dyn Write| -> std::io::Result<usize> {
-        match args.format {
-            ExportFormat::AcledCsv => write_acled_csv(&events, out).map(|()| 0),
-            ExportFormat::Geojson => write_geojson(&events, out),
-            ExportFormat::Json => write_json(&events, out).map(|()| 0),
-        }
-    };
+    let write = |out: &mut dyn Write| export(&events, args.format.into(), out);
     let omitted = match &args.output {
         Some(path) => {
             let file = std::fs::File::create(path)
@@ -456,21 +411,26 @@ pub fn run_export(args: ExportArgs) -> Result<()> {
     Ok(())
 }
 
-fn write_json(events: &[StoredEvent], out: &mut dyn Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, events)?;
-    writeln!(out)
+/// Writes events in an export format (pretty JSON); returns how many were left out.
+fn export(
+    events: &[StoredEvent],
+    format: sitrep_store::export::ExportFormat,
+    out: &mut dyn Write,
+) -> std::io::Result<usize> {
+    let mut w = ExportWriter::new(out, format, true)?;
+    for ev in events {
+        w.write(ev)?;
+    }
+    Ok(w.finish()?.1)
 }
 
-/// A count as text: `8`, `5-7` for a range, `12+` when open-ended.
-fn count_text(c: Option<Count>) -> String {
-    match c {
-        None => String::new(),
-        Some(c) if c.is_exact() => c.min.to_string(),
-        Some(Count {
-            min,
-            max: Some(max),
-        }) => format!("{min}-{max}"),
-        Some(Count { min, max: None }) => format!("{min}+"),
+impl From<ExportFormat> for sitrep_store::export::ExportFormat {
+    fn from(f: ExportFormat) -> Self {
+        match f {
+            ExportFormat::AcledCsv => sitrep_store::export::ExportFormat::AcledCsv,
+            ExportFormat::Geojson => sitrep_store::export::ExportFormat::Geojson,
+            ExportFormat::Json => sitrep_store::export::ExportFormat::Json,
+        }
     }
 }
 
@@ -680,204 +640,6 @@ fn write_event_text(ev: &StoredEvent, out: &mut dyn Write) -> std::io::Result<()
     )
 }
 
-/// ISO 3166-1 alpha-3 code and English name of the countries the reporting concerns most;
-/// other codes are written as given.
-fn country_info(code: &str) -> (String, String) {
-    const COUNTRIES: &[(&str, &str, &str)] = &[
-        ("UA", "UKR", "Ukraine"),
-        ("RU", "RUS", "Russia"),
-        ("BY", "BLR", "Belarus"),
-        ("MD", "MDA", "Moldova"),
-        ("PL", "POL", "Poland"),
-        ("RO", "ROU", "Romania"),
-        ("GE", "GEO", "Georgia"),
-        ("LT", "LTU", "Lithuania"),
-        ("LV", "LVA", "Latvia"),
-        ("EE", "EST", "Estonia"),
-        ("FI", "FIN", "Finland"),
-        ("IL", "ISR", "Israel"),
-        ("PS", "PSE", "Palestine"),
-        ("LB", "LBN", "Lebanon"),
-        ("SY", "SYR", "Syria"),
-        ("IR", "IRN", "Iran"),
-        ("IQ", "IRQ", "Iraq"),
-        ("YE", "YEM", "Yemen"),
-        ("US", "USA", "United States"),
-        ("GB", "GBR", "United Kingdom"),
-        ("DE", "DEU", "Germany"),
-        ("FR", "FRA", "France"),
-        ("TR", "TUR", "Turkey"),
-    ];
-    let upper = code.to_uppercase();
-    match COUNTRIES.iter().find(|(a2, _, _)| *a2 == upper) {
-        Some((_, a3, name)) => (a3.to_string(), name.to_string()),
-        None => (upper.clone(), upper),
-    }
-}
-
-/// One CSV field, quoted when it holds a separator, a quote, a line break or edge spaces.
-fn csv_field(s: &str) -> String {
-    let needs = s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ');
-    if needs {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-/// ACLED's columns, then sitrep's own.
-pub const ACLED_COLUMNS: [&str; 25] = [
-    "event_id_cnty",
-    "event_date",
-    "year",
-    "time_precision",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "actor2",
-    "country",
-    "admin1",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "notes",
-    "fatalities",
-    "launched",
-    "intercepted",
-    "injured",
-    "status",
-    "claims",
-    "sources_count",
-    "kind",
-    "id",
-];
-
-/// One event as a row of [`ACLED_COLUMNS`].
-fn acled_row(ev: &StoredEvent) -> Vec<String> {
-    let e = &ev.event;
-    let loc = e.location.as_ref();
-    let (iso3, country) = loc
-        .and_then(|l| l.country.as_deref())
-        .map(country_info)
-        .unwrap_or_default();
-    let time_precision = match e.date.as_ref().map(|d| d.precision) {
-        Some(sitrep_model::DatePrecision::Day) => "1",
-        Some(sitrep_model::DatePrecision::Week) => "2",
-        // On or before the report's day: ACLED's "within the week" is the honest reading.
-        Some(sitrep_model::DatePrecision::Reported) => "2",
-        Some(sitrep_model::DatePrecision::Month | sitrep_model::DatePrecision::Year) => "3",
-        _ => "",
-    };
-    let geo_precision = match loc.map(|l| l.precision) {
-        Some(LocationPrecision::Place) => "1",
-        Some(LocationPrecision::Admin1) => "2",
-        Some(LocationPrecision::Country) => "3",
-        _ => "",
-    };
-    let mut outlets: Vec<&str> = Vec::new();
-    for s in &ev.sources {
-        let o = s.outlet.as_deref().unwrap_or(s.doc.0.as_str());
-        if !outlets.contains(&o) {
-            outlets.push(o);
-        }
-    }
-    let claims: Vec<String> = e
-        .claims
-        .iter()
-        .map(|c| {
-            let stance = serde_json::to_value(c.stance).ok();
-            format!(
-                "{}:{}",
-                c.source,
-                stance.as_ref().and_then(|v| v.as_str()).unwrap_or("")
-            )
-        })
-        .collect();
-    let num = |v: Option<f64>| v.map(|x| format!("{x:.4}")).unwrap_or_default();
-    vec![
-        format!("{iso3}{}", e.id),
-        e.date
-            .as_ref()
-            .map(|d| d.start.to_string())
-            .unwrap_or_default(),
-        e.date
-            .as_ref()
-            .and_then(|d| d.start.year)
-            .map(|y| y.to_string())
-            .unwrap_or_default(),
-        time_precision.into(),
-        e.acled
-            .as_ref()
-            .map(|a| a.event_type.clone())
-            .unwrap_or_default(),
-        e.acled
-            .as_ref()
-            .and_then(|a| a.sub_event_type.clone())
-            .unwrap_or_default(),
-        e.attacker.clone().unwrap_or_default(),
-        e.target.clone().unwrap_or_default(),
-        country,
-        loc.and_then(|l| l.admin1.clone()).unwrap_or_default(),
-        loc.map(|l| l.name.clone()).unwrap_or_default(),
-        num(loc.and_then(|l| l.lat)),
-        num(loc.and_then(|l| l.lon)),
-        geo_precision.into(),
-        outlets.join("; "),
-        e.evidence
-            .first()
-            .map(|x| x.text.clone())
-            .unwrap_or_default(),
-        // ACLED writes 0 when no fatalities are reported; a range counts its lower bound.
-        e.counts.killed.map_or(0, |c| c.min).to_string(),
-        count_text(e.counts.launched),
-        count_text(e.counts.intercepted),
-        count_text(e.counts.injured),
-        e.status.as_str().into(),
-        claims.join("; "),
-        ev.independent_sources.to_string(),
-        e.kind.as_str().into(),
-        e.id.0.clone(),
-    ]
-}
-
-fn write_acled_csv(events: &[StoredEvent], out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(out, "{}", ACLED_COLUMNS.join(","))?;
-    for ev in events {
-        let row: Vec<String> = acled_row(ev).iter().map(|f| csv_field(f)).collect();
-        writeln!(out, "{}", row.join(","))?;
-    }
-    Ok(())
-}
-
-/// Writes a FeatureCollection of the events that have coordinates; returns how many had none.
-fn write_geojson(events: &[StoredEvent], out: &mut dyn Write) -> std::io::Result<usize> {
-    let mut features = Vec::new();
-    let mut omitted = 0;
-    for ev in events {
-        let coords = ev
-            .event
-            .location
-            .as_ref()
-            .and_then(|l| Some((l.lat?, l.lon?)));
-        let Some((lat, lon)) = coords else {
-            omitted += 1;
-            continue;
-        };
-        features.push(serde_json::json!({
-            "type": "Feature",
-            "id": ev.event.id.0,
-            "geometry": {"type": "Point", "coordinates": [lon, lat]},
-            "properties": serde_json::to_value(ev)?,
-        }));
-    }
-    let fc = serde_json::json!({"type": "FeatureCollection", "features": features});
-    serde_json::to_writer_pretty(&mut *out, &fc)?;
-    writeln!(out)?;
-    Ok(omitted)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -888,119 +650,6 @@ mod tests {
         v.extend(testing::bryansk_reports());
         v.extend(testing::other_reports());
         v
-    }
-
-    fn stored() -> Vec<StoredEvent> {
-        let mut store = SqliteStore::open_in_memory().unwrap();
-        for r in fixtures() {
-            store
-                .ingest_document(&r, &content_hash(&r.document.text))
-                .unwrap();
-        }
-        store.events(&EventFilter::default()).unwrap()
-    }
-
-    /// Splits one CSV line into fields, undoing the quoting.
-    fn parse_csv_line(line: &str) -> Vec<String> {
-        let mut fields = vec![String::new()];
-        let mut quoted = false;
-        let mut chars = line.chars().peekable();
-        while let Some(c) = chars.next() {
-            match (c, quoted) {
-                ('"', true) if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    fields.last_mut().unwrap().push('"');
-                }
-                ('"', _) => quoted = !quoted,
-                (',', false) => fields.push(String::new()),
-                (c, _) => fields.last_mut().unwrap().push(c),
-            }
-        }
-        fields
-    }
-
-    #[test]
-    fn csv_fields_are_quoted_only_when_needed() {
-        assert_eq!(csv_field("Kyiv"), "Kyiv");
-        assert_eq!(csv_field("Kyiv, Ukraine"), "\"Kyiv, Ukraine\"");
-        assert_eq!(csv_field("the \"Oreshnik\""), "\"the \"\"Oreshnik\"\"\"");
-        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
-        assert_eq!(parse_csv_line(&csv_field("a, \"b\"")), ["a, \"b\""]);
-    }
-
-    #[test]
-    fn acled_csv_uses_acled_columns_and_meanings() {
-        let events = stored();
-        let mut buf = Vec::new();
-        write_acled_csv(&events, &mut buf).unwrap();
-        let text = String::from_utf8(buf).unwrap();
-        let mut lines = text.lines();
-        let header = parse_csv_line(lines.next().unwrap());
-        assert_eq!(header, ACLED_COLUMNS);
-        let rows: Vec<Vec<String>> = lines.map(parse_csv_line).collect();
-        assert_eq!(rows.len(), 5);
-        assert!(rows.iter().all(|r| r.len() == ACLED_COLUMNS.len()));
-        let col = |row: &Vec<String>, name: &str| {
-            row[ACLED_COLUMNS.iter().position(|c| *c == name).unwrap()].clone()
-        };
-        let kyiv = rows.iter().find(|r| col(r, "location") == "Kyiv").unwrap();
-        assert!(col(kyiv, "event_id_cnty").starts_with("UKR"));
-        assert_eq!(col(kyiv, "event_date"), "2025-03-04");
-        assert_eq!(col(kyiv, "year"), "2025");
-        assert_eq!(col(kyiv, "time_precision"), "1");
-        assert_eq!(col(kyiv, "event_type"), "Explosions/Remote violence");
-        assert_eq!(
-            col(kyiv, "sub_event_type"),
-            "Shelling/artillery/missile attack"
-        );
-        assert_eq!(col(kyiv, "country"), "Ukraine");
-        assert_eq!(col(kyiv, "geo_precision"), "1");
-        assert_eq!(col(kyiv, "latitude"), "50.4500");
-        assert_eq!(
-            col(kyiv, "source"),
-            "Ukrinform; Reuters; Kyiv Independent; TASS; RIA Novosti"
-        );
-        assert_eq!(col(kyiv, "fatalities"), "0");
-        assert_eq!(col(kyiv, "launched"), "8");
-        assert_eq!(col(kyiv, "sources_count"), "5");
-        assert!(col(kyiv, "claims").contains("Russian Ministry of Defence:asserts"));
-        assert!(col(kyiv, "notes").starts_with("Russia launched eight Kh-101"));
-        let region = rows
-            .iter()
-            .find(|r| col(r, "location") == "Bryansk Oblast")
-            .unwrap();
-        assert_eq!(col(region, "geo_precision"), "2");
-        assert_eq!(col(region, "country"), "Russia");
-    }
-
-    #[test]
-    fn count_text_shows_ranges_and_open_counts() {
-        assert_eq!(count_text(Some(Count::exact(8))), "8");
-        assert_eq!(count_text(Some(Count::range(5, 7))), "5-7");
-        assert_eq!(count_text(Some(Count::at_least(12))), "12+");
-        assert_eq!(count_text(None), "");
-    }
-
-    #[test]
-    fn geojson_points_are_lon_lat_and_events_without_coordinates_are_counted() {
-        let mut events = stored();
-        events[0].event.location.as_mut().unwrap().lat = None;
-        let mut buf = Vec::new();
-        let omitted = write_geojson(&events, &mut buf).unwrap();
-        assert_eq!(omitted, 1);
-        let v: serde_json::Value = serde_json::from_slice(&buf).unwrap();
-        assert_eq!(v["type"], "FeatureCollection");
-        let features = v["features"].as_array().unwrap();
-        assert_eq!(features.len(), events.len() - 1);
-        let kyiv = features
-            .iter()
-            .find(|f| f["properties"]["location"]["name"] == "Kyiv")
-            .unwrap();
-        assert_eq!(
-            kyiv["geometry"]["coordinates"],
-            serde_json::json!([30.52, 50.45])
-        );
-        assert_eq!(kyiv["properties"]["independent_sources"], 5);
     }
 
     #[test]
@@ -1014,13 +663,13 @@ mod tests {
         }
         .to_filter()
         .unwrap();
-        assert_eq!(ok.kind, Some(EventKind::DroneStrike));
+        assert_eq!(ok.kind, Some(sitrep_model::EventKind::DroneStrike));
         assert_eq!(
             ok.near,
-            Some(Near {
+            Some(sitrep_store::Near {
                 lat: 50.45,
                 lon: -30.52,
-                radius_km: DEFAULT_RADIUS_KM
+                radius_km: sitrep_store::filter::DEFAULT_RADIUS_KM
             })
         );
         let err = |f: FilterArgs| format!("{:#}", f.to_filter().unwrap_err());
@@ -1045,10 +694,10 @@ mod tests {
         })
         .contains("LAT,LON"));
         assert!(err(FilterArgs {
-            radius_km: Some(5.0),
+            radius_km: Some("5".into()),
             ..Default::default()
         })
-        .contains("--near"));
+        .contains("--radius-km needs --near"));
         assert!(err(FilterArgs {
             status: Some("true".into()),
             ..Default::default()

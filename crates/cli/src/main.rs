@@ -1,7 +1,8 @@
 //! `sitrep`: turns war reporting into a structured, sourced record of events.
 //!
 //! The binary is thin glue over the stage crates: [`pipeline`] wires ingest, recognition and
-//! event extraction; the subcommands print, explain, benchmark, store and query what it yields.
+//! event extraction; the subcommands print, explain, benchmark, store, query and serve what it
+//! yields.
 
 mod bench;
 mod db;
@@ -9,6 +10,7 @@ mod explain;
 mod gazetteer;
 mod pipeline;
 mod sections;
+mod serve;
 mod watch;
 
 use anyhow::{bail, Context, Result};
@@ -55,6 +57,9 @@ enum Command {
     Gazetteer(gazetteer::GazetteerCmd),
     /// Look a place name up and show its candidates with their scores.
     Place(gazetteer::PlaceArgs),
+    /// Serve the database over HTTP: JSON API, live updates, webhooks and a map-and-timeline
+    /// page, all offline.
+    Serve(serve::ServeArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -154,6 +159,9 @@ fn main() -> ExitCode {
         Command::Bench(args) => gazetteer::load(gaz).and_then(|g| bench::run(args, g)),
         Command::Gazetteer(cmd) => gazetteer::run(cmd, gaz),
         Command::Place(args) => gazetteer::place(args, gaz),
+        Command::Serve(args) => {
+            gazetteer::load(gaz).and_then(|g| serve::run(args, g).map(|()| true))
+        }
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

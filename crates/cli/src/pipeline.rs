@@ -37,7 +37,13 @@ impl Pipeline {
 
     /// Processes one raw record through every stage.
     pub fn process(&self, raw: RawDoc) -> DocumentRecord {
-        let document = sitrep_ingest::to_document(raw, &self.ingest);
+        self.process_with(raw, &self.ingest)
+    }
+
+    /// Processes one raw record through every stage with other ingest options (an upload's
+    /// own publication date).
+    pub fn process_with(&self, raw: RawDoc, ingest: &IngestOptions) -> DocumentRecord {
+        let document = sitrep_ingest::to_document(raw, ingest);
         let (mentions, events) =
             crate::sections::analyse(&self.recogniser, &document, self.mentions);
         DocumentRecord {

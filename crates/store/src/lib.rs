@@ -10,16 +10,25 @@
 //!   store; what every front end calls.
 //! - [`StoredEvent`]: a fused event as `sitrep events --format json` prints it: the contract's
 //!   event plus its sources, independent source count, contradictions and timestamps.
-//! - [`EventFilter`]: the query filters of `sitrep events` and `sitrep export`.
+//! - [`EventFilter`]: the query filters of `sitrep events`, `sitrep export` and the HTTP API;
+//!   [`filter`] parses them from text and says what each means ([`EventFilter::matches`]).
+//! - [`EventPage`]: one page of a query, with the cursor of the next.
+//! - [`Change`]: one entry of the change feed: every creation or change of a fused event gets
+//!   the next number of a per-store sequence ([`Store::changes_since`]).
+//! - [`EventSummary`]: the few fields of an event that maps, timelines and facet counts need.
+//! - [`export`]: the fused events as ACLED-style CSV, GeoJSON or JSON, written as they come.
 //! - [`TextHashes`]: a document's content hash and fingerprint, computed ahead of storing.
 //! - [`testing`]: the conformance suite that every implementation must pass.
 
+pub mod export;
+pub mod filter;
 mod open;
 pub mod pg;
 mod sqlite;
 pub mod testing;
 pub mod watch;
 
+pub use filter::{FilterError, FilterParams};
 pub use open::{open, open_store, AnyStore, Location, OpenMode, DB_ENV};
 pub use pg::{PgListener, PgOptions, PgStore, CHANGES_CHANNEL, PG_SCHEMA_VERSION};
 pub use sitrep_fuse::{Contradiction, ContradictionValue, CountUpdate, Source, UpdateValue};
@@ -28,7 +37,7 @@ pub use watch::{FeedLease, FeedResult, FeedStatus, WatchState};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use sitrep_model::{DocId, DocumentRecord, Event, EventId, EventKind, Status};
+use sitrep_model::{DocId, DocumentRecord, Event, EventId, EventKind, LocationPrecision, Status};
 use std::path::PathBuf;
 
 /// A fused event with what it rests on.
@@ -58,6 +67,9 @@ pub struct StoredEvent {
 pub struct StoredReport {
     pub doc: DocId,
     pub outlet: Option<String>,
+    /// The document's title, when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     pub event: Event,
 }
 
@@ -93,8 +105,19 @@ pub struct Near {
     pub radius_km: f64,
 }
 
-/// Filters of `sitrep events` and `sitrep export`; every field set must hold. Text matches are
-/// case-insensitive.
+/// A box of latitudes and longitudes in degrees. A box whose `west` is greater than its `east`
+/// crosses the antimeridian.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BBox {
+    pub west: f64,
+    pub south: f64,
+    pub east: f64,
+    pub north: f64,
+}
+
+/// Filters of `sitrep events`, `sitrep export` and the HTTP API; every field set must hold.
+/// Text matches ignore the case of ASCII letters. [`EventFilter::matches`] states the meaning
+/// of each field on one event.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EventFilter {
     /// Events whose dates reach this day or later (events without a known year never match).
@@ -105,21 +128,130 @@ pub struct EventFilter {
     /// Matches the location's name, its admin1 or the location text (substring).
     pub place: Option<String>,
     pub near: Option<Near>,
+    /// Events whose coordinates lie in the box.
+    pub bbox: Option<BBox>,
     /// ISO 3166-1 alpha-2 code.
     pub country: Option<String>,
     /// Exact first-level region name.
     pub admin1: Option<String>,
     /// Matches the attacker, the target or a claim's source (substring).
     pub actor: Option<String>,
+    /// Exactly this attacker.
+    pub attacker: Option<String>,
     /// Matches one of the weapons (substring).
     pub weapon: Option<String>,
+    /// One of the sources' outlets is exactly this.
+    pub outlet: Option<String>,
     pub status: Option<Status>,
     /// At least this many independent sources.
     pub min_sources: Option<usize>,
-    /// Full-text search over the event's place, actors, weapons, claims and evidence; every
-    /// word must occur.
+    /// Full-text search over the event's place, actors, weapons, claims, evidence and
+    /// outlets; every word must occur ([`filter::text_matches`]).
     pub text: Option<String>,
+    /// At most this many events.
     pub limit: Option<usize>,
+    /// Start after the last event of an earlier page: the [`EventPage::next`] it returned,
+    /// opaque and valid for the store that made it.
+    pub cursor: Option<String>,
+}
+
+/// One page of a query: the events, latest first, and the cursor that continues after them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EventPage {
+    pub events: Vec<StoredEvent>,
+    /// Set when more events match: give it as [`EventFilter::cursor`] for the next page.
+    pub next: Option<String>,
+}
+
+/// What happened to an event at one point of the change feed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// The event was stored for the first time.
+    Created,
+    /// A report was merged into the event, or it was rewritten.
+    Updated,
+}
+
+impl ChangeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Created => "created",
+            ChangeKind::Updated => "updated",
+        }
+    }
+}
+
+/// One entry of a store's change feed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    /// The entry's number in the store's sequence: every creation or change of an event
+    /// takes a number greater than all before it, in commit order.
+    pub seq: u64,
+    pub kind: ChangeKind,
+    /// The event as it is when the feed is read (a later change may have touched it again),
+    /// as [`Store::events`] returns it.
+    pub event: StoredEvent,
+}
+
+/// How many events fall on each day.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayCounts {
+    /// Days in order, each with its number of events (never 0).
+    pub days: Vec<(NaiveDate, u64)>,
+    /// Events without a known date.
+    pub undated: u64,
+}
+
+/// The fields of a fused event that maps, timelines and facet counts use.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventSummary {
+    pub id: EventId,
+    pub kind: EventKind,
+    pub status: Status,
+    /// First and last day ([`filter::day_range`]).
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub precision: Option<LocationPrecision>,
+    pub country: Option<String>,
+    pub admin1: Option<String>,
+    pub attacker: Option<String>,
+    pub weapons: Vec<String>,
+    /// Distinct outlets of the sources, in source order.
+    pub outlets: Vec<String>,
+    pub independent_sources: usize,
+}
+
+impl EventSummary {
+    pub fn of(ev: &StoredEvent) -> Self {
+        let e = &ev.event;
+        let loc = e.location.as_ref();
+        let (start, end) = filter::day_range(e);
+        let mut outlets: Vec<String> = Vec::new();
+        for o in ev.sources.iter().filter_map(|s| s.outlet.as_deref()) {
+            if !outlets.iter().any(|x| x == o) {
+                outlets.push(o.to_string());
+            }
+        }
+        EventSummary {
+            id: e.id.clone(),
+            kind: e.kind,
+            status: e.status,
+            start,
+            end,
+            lat: loc.and_then(|l| l.lat),
+            lon: loc.and_then(|l| l.lon),
+            precision: loc.map(|l| l.precision),
+            country: loc.and_then(|l| l.country.clone()),
+            admin1: loc.and_then(|l| l.admin1.clone()),
+            attacker: e.attacker.clone(),
+            weapons: e.weapons.clone(),
+            outlets,
+            independent_sources: ev.independent_sources,
+        }
+    }
 }
 
 /// Counts of what a store holds.
@@ -165,6 +297,9 @@ pub enum StoreError {
         what: String,
         source: serde_json::Error,
     },
+    /// A cursor that this store did not make, or that is damaged.
+    #[error("cursor {cursor:?} is not one this store gave out")]
+    BadCursor { cursor: String },
 }
 
 /// Documents and fused events behind one interface.
@@ -215,8 +350,57 @@ pub trait Store {
     /// Whether a document with this URL or content hash is stored.
     fn has_document(&self, url_or_hash: &str) -> Result<bool, StoreError>;
 
-    /// Fused events matching the filter, latest first (undated last).
+    /// Fused events matching the filter, latest first (undated last; among events of one
+    /// day, the one stored last first), at most `filter.limit`, starting after
+    /// `filter.cursor` when it is set.
     fn events(&self, filter: &EventFilter) -> Result<Vec<StoredEvent>, StoreError>;
+
+    /// One page of [`Store::events`]: at most `filter.limit` events (all when unset) after
+    /// `filter.cursor`, and the cursor of the next page when more events match. Paging
+    /// through a store that does not change meanwhile yields every matching event once, in
+    /// the order of [`Store::events`]. A cursor this store did not make is
+    /// [`StoreError::BadCursor`].
+    fn events_page(&self, filter: &EventFilter) -> Result<EventPage, StoreError>;
+
+    /// The [`EventSummary`] of every event matching the filter, in the order of
+    /// [`Store::events`] (limit and cursor apply). The default summarises
+    /// [`Store::events`]; a store can answer from fewer columns.
+    fn summaries(&self, filter: &EventFilter) -> Result<Vec<EventSummary>, StoreError> {
+        Ok(self.events(filter)?.iter().map(EventSummary::of).collect())
+    }
+
+    /// Events per day (by first day) matching the filter, and how many have no known date;
+    /// `limit` and `cursor` are not looked at. The default counts [`Store::summaries`]; a
+    /// store can count in its index.
+    fn day_counts(&self, filter: &EventFilter) -> Result<DayCounts, StoreError> {
+        let mut counts = std::collections::BTreeMap::new();
+        let mut undated = 0;
+        let all = EventFilter {
+            limit: None,
+            cursor: None,
+            ..filter.clone()
+        };
+        for s in self.summaries(&all)? {
+            match s.start {
+                Some(d) => *counts.entry(d).or_insert(0) += 1,
+                None => undated += 1,
+            }
+        }
+        Ok(DayCounts {
+            days: counts.into_iter().collect(),
+            undated,
+        })
+    }
+
+    /// The change feed: the entries numbered above `after`, lowest first, at most `limit`.
+    /// Every event a commit creates or changes gets an entry, including commits made by other
+    /// processes writing to the same store, numbered in commit order, so that a reader that
+    /// remembers the last number it saw misses nothing by asking again from there.
+    fn changes_since(&self, after: u64, limit: usize) -> Result<Vec<Change>, StoreError>;
+
+    /// The number of the latest entry of the change feed (0 when there is none). Cheap
+    /// enough to be asked a few times a second.
+    fn latest_change(&self) -> Result<u64, StoreError>;
 
     /// One fused event with each document's report.
     fn event(&self, id: &str) -> Result<Option<StoredEvent>, StoreError>;

@@ -179,6 +179,26 @@ impl Store for AnyStore {
         self.inner().events(filter)
     }
 
+    fn events_page(&self, filter: &EventFilter) -> Result<crate::EventPage, StoreError> {
+        self.inner().events_page(filter)
+    }
+
+    fn summaries(&self, filter: &EventFilter) -> Result<Vec<crate::EventSummary>, StoreError> {
+        self.inner().summaries(filter)
+    }
+
+    fn day_counts(&self, filter: &EventFilter) -> Result<crate::DayCounts, StoreError> {
+        self.inner().day_counts(filter)
+    }
+
+    fn changes_since(&self, after: u64, limit: usize) -> Result<Vec<crate::Change>, StoreError> {
+        self.inner().changes_since(after, limit)
+    }
+
+    fn latest_change(&self) -> Result<u64, StoreError> {
+        self.inner().latest_change()
+    }
+
     fn event(&self, id: &str) -> Result<Option<StoredEvent>, StoreError> {
         self.inner().event(id)
     }

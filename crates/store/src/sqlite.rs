@@ -17,17 +17,24 @@
 //!
 //! Tables: `documents` (unique URL and content hash), `mentions`, `events` (the fused events,
 //! with indexed filter columns and the full [`StoredEvent`] as JSON), `event_reports` (each
-//! document's own event, with spans), `claims`, `evidence`, `event_weapons` and `event_actors`
-//! (filter helpers) and `events_fts` (FTS5 full-text index).
+//! document's own event, with spans), `claims`, `evidence`, `event_weapons`, `event_actors`
+//! and `event_outlets` (filter helpers), `events_fts` (FTS5 full-text index),
+//! `event_summaries` (each event's summary) and `event_changes` (the change feed: one row per
+//! event written, numbered in commit order).
+//!
+//! Queries, pages and the change feed are read in [`query`].
+
+mod query;
 
 use crate::{
-    EventFilter, IngestOutcome, Stats, Store, StoreError, StoredEvent, StoredReport, TextHashes,
+    Change, DayCounts, EventFilter, EventPage, EventSummary, IngestOutcome, Stats, Store,
+    StoreError, StoredEvent, StoredReport, TextHashes,
 };
 use chrono::{Duration, NaiveDate, SecondsFormat, Utc};
 use rusqlite::{params, params_from_iter, Connection, OpenFlags, OptionalExtension, Transaction};
 use sitrep_fuse::{
-    best_match_fused, compatible_kinds, date_window, fingerprint, fuse, haversine_km, Fingerprint,
-    Report, Source, ADMIN1_RADIUS_KM,
+    best_match_fused, compatible_kinds, date_window, fingerprint, fuse, Fingerprint, Report,
+    Source, ADMIN1_RADIUS_KM,
 };
 use sitrep_model::{stable_id, DocId, DocumentRecord, Event, EventId, MentionValue};
 use std::io::Read;
@@ -36,12 +43,37 @@ use std::path::Path;
 /// `PRAGMA application_id` of sitrep databases ("SITR").
 pub const APPLICATION_ID: i32 = 0x5349_5452;
 
+/// A step of a migration written in Rust, run after the step's SQL in the same transaction.
+type Backfill = fn(&Transaction) -> rusqlite::Result<()>;
+
 /// Schema migrations, applied in order; the schema version is the number applied.
-const MIGRATIONS: &[&str] = &[
-    include_str!("schema_v1.sql"),
-    include_str!("schema_v2.sql"),
-    include_str!("schema_v3.sql"),
+const MIGRATIONS: &[(&str, Option<Backfill>)] = &[
+    (include_str!("schema_v1.sql"), None),
+    (include_str!("schema_v2.sql"), None),
+    (include_str!("schema_v3.sql"), None),
+    (include_str!("schema_v4.sql"), Some(backfill_summaries)),
 ];
+
+/// Version 4: the summary of every event stored before it.
+fn backfill_summaries(tx: &Transaction) -> rusqlite::Result<()> {
+    let mut read = tx.prepare(
+        "SELECT id, data FROM events WHERE id NOT IN (SELECT event_id FROM event_summaries)",
+    )?;
+    let mut write =
+        tx.prepare("INSERT INTO event_summaries (event_id, summary) VALUES (?1, ?2)")?;
+    let mut rows = read.query([])?;
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        let data = row.get_ref(1)?.as_str()?;
+        // An event that does not decode gets no summary (NULL); queries of summaries then say
+        // so rather than leave it out.
+        let summary = serde_json::from_str::<StoredEvent>(data)
+            .ok()
+            .map(|ev| json(&EventSummary::of(&ev)));
+        write.execute(params![id, summary])?;
+    }
+    Ok(())
+}
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -58,6 +90,9 @@ const REQUIRED_TABLES: &[&str] = &[
     "event_weapons",
     "event_actors",
     "events_fts",
+    "event_changes",
+    "event_outlets",
+    "event_summaries",
 ];
 
 /// Prepared statements kept per connection (rusqlite's default of 16 is fewer than ingest uses).
@@ -323,8 +358,11 @@ impl SqliteStore {
                 .map_err(sql)?;
             tx.execute_batch(&format!("PRAGMA application_id = {APPLICATION_ID};"))
                 .map_err(sql)?;
-            for (i, m) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            for (i, (m, backfill)) in MIGRATIONS.iter().enumerate().skip(version as usize) {
                 tx.execute_batch(m).map_err(sql)?;
+                if let Some(step) = backfill {
+                    step(&tx).map_err(sql)?;
+                }
                 tx.execute_batch(&format!("PRAGMA user_version = {};", i + 1))
                     .map_err(sql)?;
             }
@@ -467,32 +505,11 @@ pub(crate) fn decode<T: serde::de::DeserializeOwned>(what: &str, s: &str) -> Res
     })
 }
 
-/// Text that the full-text index holds for an event.
-pub(crate) fn fts_body(ev: &StoredEvent) -> String {
-    let e = &ev.event;
-    let mut parts: Vec<&str> = vec![e.kind.as_str()];
-    if let Some(l) = &e.location {
-        parts.extend([l.name.as_str(), l.text.as_str()]);
-        parts.extend(l.admin1.as_deref());
-    }
-    parts.extend(e.attacker.as_deref());
-    parts.extend(e.target.as_deref());
-    parts.extend(e.weapons.iter().map(String::as_str));
-    for c in &e.claims {
-        parts.extend([c.source.as_str(), c.text.as_str()]);
-    }
-    parts.extend(e.evidence.iter().map(|x| x.text.as_str()));
-    parts.extend(ev.sources.iter().filter_map(|s| s.outlet.as_deref()));
-    parts.join("\n")
-}
-
-/// Inserts (`row = None`) or rewrites a fused event with its filter helper rows; returns its
-/// row id.
+/// Inserts (`row = None`) or rewrites a fused event with its filter helper rows and its entry
+/// in the change feed; returns its row id.
 fn write_event(tx: &Transaction, row: Option<i64>, ev: &StoredEvent) -> rusqlite::Result<i64> {
     let e = &ev.event;
-    let full = |d: Option<sitrep_model::PartialDate>| d.and_then(|d| d.to_naive());
-    let start = full(e.date.as_ref().map(|d| d.start));
-    let end = full(e.date.as_ref().map(|d| d.end)).or(start);
+    let (start, end) = crate::filter::day_range(e);
     let span = match (start, end) {
         (Some(s), Some(e)) => Some((e - s).num_days().max(0)),
         _ => None,
@@ -558,6 +575,8 @@ fn write_event(tx: &Transaction, row: Option<i64>, ev: &StoredEvent) -> rusqlite
                 .execute([id])?;
             tx.prepare_cached("DELETE FROM event_actors WHERE event_id = ?1")?
                 .execute([id])?;
+            tx.prepare_cached("DELETE FROM event_outlets WHERE event_id = ?1")?
+                .execute([id])?;
             tx.prepare_cached("DELETE FROM events_fts WHERE rowid = ?1")?
                 .execute([id])?;
             id
@@ -576,8 +595,18 @@ fn write_event(tx: &Transaction, row: Option<i64>, ev: &StoredEvent) -> rusqlite
     {
         actors.execute(params![id, a])?;
     }
+    let mut outlets = tx.prepare_cached("INSERT OR IGNORE INTO event_outlets VALUES (?1, ?2)")?;
+    for o in ev.sources.iter().filter_map(|s| s.outlet.as_deref()) {
+        outlets.execute(params![id, o])?;
+    }
     tx.prepare_cached("INSERT INTO events_fts (rowid, body) VALUES (?1, ?2)")?
-        .execute(params![id, fts_body(ev)])?;
+        .execute(params![id, crate::filter::search_text(ev)])?;
+    tx.prepare_cached(
+        "INSERT OR REPLACE INTO event_summaries (event_id, summary) VALUES (?1, ?2)",
+    )?
+    .execute(params![id, json(&EventSummary::of(ev))])?;
+    tx.prepare_cached("INSERT INTO event_changes (event_id, created) VALUES (?1, ?2)")?
+        .execute(params![id, row.is_none()])?;
     Ok(id)
 }
 
@@ -1172,9 +1201,14 @@ fn remove_document(
         cache.events.remove(&id);
         let reports: Vec<Report> = load_reports(tx, id)?.into_iter().map(|(r, _)| r).collect();
         if reports.is_empty() {
+            // An event that no report holds any more leaves the record, its entries in the
+            // change feed with it.
             for stmt in [
                 "DELETE FROM event_weapons WHERE event_id = ?1",
                 "DELETE FROM event_actors WHERE event_id = ?1",
+                "DELETE FROM event_outlets WHERE event_id = ?1",
+                "DELETE FROM event_summaries WHERE event_id = ?1",
+                "DELETE FROM event_changes WHERE event_id = ?1",
                 "DELETE FROM events_fts WHERE rowid = ?1",
                 "DELETE FROM events WHERE id = ?1",
             ] {
@@ -1245,30 +1279,27 @@ impl Store for SqliteStore {
     }
 
     fn events(&self, filter: &EventFilter) -> Result<Vec<StoredEvent>, StoreError> {
-        let (sql, args) = query_sql(&self.conn, filter).map_err(self.err())?;
-        let mut stmt = self.conn.prepare(&sql).map_err(self.err())?;
-        let mut rows = stmt.query(params_from_iter(args)).map_err(self.err())?;
-        let mut out = Vec::new();
-        let limit = filter.limit.unwrap_or(usize::MAX);
-        while let Some(row) = rows.next().map_err(self.err())? {
-            if out.len() >= limit {
-                break;
-            }
-            if let Some(near) = &filter.near {
-                let (lat, lon): (Option<f64>, Option<f64>) = (
-                    row.get(1).map_err(self.err())?,
-                    row.get(2).map_err(self.err())?,
-                );
-                match (lat, lon) {
-                    (Some(lat), Some(lon))
-                        if haversine_km(near.lat, near.lon, lat, lon) <= near.radius_km => {}
-                    _ => continue,
-                }
-            }
-            let data: String = row.get(0).map_err(self.err())?;
-            out.push(decode("a stored event", &data)?);
-        }
-        Ok(out)
+        Ok(query::page(&self.conn, &self.name, filter, false)?.events)
+    }
+
+    fn events_page(&self, filter: &EventFilter) -> Result<EventPage, StoreError> {
+        query::page(&self.conn, &self.name, filter, true)
+    }
+
+    fn summaries(&self, filter: &EventFilter) -> Result<Vec<EventSummary>, StoreError> {
+        query::summaries(&self.conn, &self.name, filter)
+    }
+
+    fn day_counts(&self, filter: &EventFilter) -> Result<DayCounts, StoreError> {
+        query::day_counts(&self.conn, &self.name, filter)
+    }
+
+    fn changes_since(&self, after: u64, limit: usize) -> Result<Vec<Change>, StoreError> {
+        query::changes_since(&self.conn, &self.name, after, limit)
+    }
+
+    fn latest_change(&self) -> Result<u64, StoreError> {
+        query::latest_change(&self.conn, &self.name)
     }
 
     fn event(&self, id: &str) -> Result<Option<StoredEvent>, StoreError> {
@@ -1283,11 +1314,23 @@ impl Store for SqliteStore {
             return Ok(None);
         };
         let mut ev: StoredEvent = decode("a stored event", &data)?;
+        let titles: std::collections::HashMap<i64, String> = self
+            .conn
+            .prepare_cached(
+                "SELECT r.seq, d.title FROM event_reports r JOIN documents d ON d.id = r.document_id
+                 WHERE r.event_id = ?1 AND d.title IS NOT NULL",
+            )
+            .and_then(|mut s| {
+                s.query_map([row], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect()
+            })
+            .map_err(self.err())?;
         ev.reports = load_reports(&self.conn, row)?
             .into_iter()
             .map(|(r, outlet)| StoredReport {
                 doc: r.source.doc,
                 outlet,
+                title: titles.get(&(r.seq as i64)).cloned(),
                 event: r.event,
             })
             .collect();
@@ -1316,102 +1359,6 @@ impl Store for SqliteStore {
                 .map_err(self.err())?,
         })
     }
-}
-
-/// The SQL of an event query and its arguments. Selects `data, lat, lon`; the distance test of
-/// `near` is made on the rows after the bounding-box prefilter.
-fn query_sql(
-    conn: &Connection,
-    f: &EventFilter,
-) -> rusqlite::Result<(String, Vec<rusqlite::types::Value>)> {
-    use rusqlite::types::Value;
-    let mut wheres: Vec<String> = Vec::new();
-    let mut args: Vec<Value> = Vec::new();
-    let text = |s: &str| Value::Text(s.to_string());
-    if let Some(since) = f.since {
-        // Events reaching `since`: their end is on or after it, and (for the index) their start
-        // is at most the longest stored span before it.
-        let max_span: i64 =
-            conn.query_row("SELECT coalesce(max(span_days), 0) FROM events", [], |r| {
-                r.get(0)
-            })?;
-        wheres.push("date_start >= ? AND date_end >= ?".into());
-        args.push(text(&(since - Duration::days(max_span)).to_string()));
-        args.push(text(&since.to_string()));
-    }
-    if let Some(until) = f.until {
-        wheres.push("date_start <= ?".into());
-        args.push(text(&until.to_string()));
-    }
-    if let Some(kind) = f.kind {
-        wheres.push("kind = ?".into());
-        args.push(text(kind.as_str()));
-    }
-    if let Some(c) = &f.country {
-        wheres.push("country = ?".into());
-        args.push(text(&c.to_uppercase()));
-    }
-    if let Some(a) = &f.admin1 {
-        wheres.push("admin1 = ?".into());
-        args.push(text(a));
-    }
-    if let Some(p) = &f.place {
-        wheres.push(
-            "(location LIKE '%' || ?1x || '%' OR admin1 LIKE '%' || ?1x || '%' OR location_text LIKE '%' || ?1x || '%')"
-                .replace("?1x", "?"),
-        );
-        args.extend([text(p), text(p), text(p)]);
-    }
-    if let Some(n) = &f.near {
-        let dlat = n.radius_km / 111.0;
-        let dlon = dlat / n.lat.to_radians().cos().abs().max(0.01);
-        wheres.push("lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?".into());
-        args.extend([n.lat - dlat, n.lat + dlat, n.lon - dlon, n.lon + dlon].map(Value::Real));
-    }
-    if let Some(a) = &f.actor {
-        wheres.push(
-            "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = events.id AND a.actor LIKE '%' || ? || '%')"
-                .into(),
-        );
-        args.push(text(a));
-    }
-    if let Some(w) = &f.weapon {
-        wheres.push(
-            "EXISTS (SELECT 1 FROM event_weapons w WHERE w.event_id = events.id AND w.weapon LIKE '%' || ? || '%')"
-                .into(),
-        );
-        args.push(text(w));
-    }
-    if let Some(s) = f.status {
-        wheres.push("status = ?".into());
-        args.push(text(s.as_str()));
-    }
-    if let Some(n) = f.min_sources {
-        wheres.push("sources_count >= ?".into());
-        args.push(Value::Integer(n as i64));
-    }
-    if let Some(t) = &f.text {
-        // Each word becomes a quoted FTS5 string, so that user input is never read as query
-        // syntax.
-        let q: Vec<String> = t
-            .split_whitespace()
-            .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
-            .collect();
-        if !q.is_empty() {
-            wheres.push("id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)".into());
-            args.push(text(&q.join(" ")));
-        }
-    }
-    let mut sql = "SELECT data, lat, lon FROM events".to_string();
-    if !wheres.is_empty() {
-        sql += " WHERE ";
-        sql += &wheres.join(" AND ");
-    }
-    sql += " ORDER BY date_start DESC, id DESC";
-    if let (Some(limit), None) = (f.limit, &f.near) {
-        sql += &format!(" LIMIT {limit}");
-    }
-    Ok((sql, args))
 }
 
 #[cfg(test)]

@@ -6,7 +6,10 @@
 //! synthetic generators ([`synthetic_record`], [`synthetic_event`]) feed the crash test and the
 //! benchmarks.
 
-use crate::{content_hash, content_hashes, with_hashes, EventFilter, Near, Store, StoredEvent};
+use crate::{
+    content_hash, content_hashes, with_hashes, BBox, ChangeKind, EventFilter, EventSummary, Near,
+    Store, StoreError, StoredEvent,
+};
 use chrono::NaiveDate;
 use sitrep_fuse::Source;
 use sitrep_model::{
@@ -314,7 +317,9 @@ fn docs_of(events: &[StoredEvent]) -> Vec<String> {
 
 /// A stored document's event can be fetched by id with its claims, evidence and report.
 pub fn check_ingest_and_fetch_by_id<S: Store>(mut store: S) {
-    let rec = &other_reports()[0];
+    let mut rec = other_reports().remove(0);
+    rec.document.title = Some("Drones hit Odesa port".into());
+    let rec = &rec;
     let out = store
         .ingest_document(rec, &content_hash(&rec.document.text))
         .unwrap();
@@ -339,6 +344,10 @@ pub fn check_ingest_and_fetch_by_id<S: Store>(mut store: S) {
     );
     assert_eq!(ev.reports.len(), 1);
     assert_eq!(ev.reports[0].doc.0, "odesa.txt");
+    assert_eq!(
+        ev.reports[0].title.as_deref(),
+        Some("Drones hit Odesa port")
+    );
     assert!(!ev.first_seen.is_empty() && ev.first_seen <= ev.last_updated);
     assert!(store.event("no-such-event").unwrap().is_none());
     let stats = store.stats().unwrap();
@@ -477,10 +486,24 @@ pub fn check_distinct_events_stay_apart<S: Store>(mut store: S) {
     assert_eq!(docs_of(&events), ["bryansk-june.txt", "bryansk-nov.txt"]);
 }
 
-/// Each filter selects exactly the events it describes.
+/// Each filter selects exactly the events it describes, and [`EventFilter::matches`] agrees
+/// with the store on every one.
 pub fn check_filters<S: Store>(mut store: S) {
     ingest_all(&mut store, &all_fixtures());
-    let q = |f: EventFilter| docs_of(&store.events(&f).unwrap());
+    let everything = store.events(&EventFilter::default()).unwrap();
+    let q = |f: EventFilter| {
+        let got = store.events(&f).unwrap();
+        let ids = |evs: &[StoredEvent]| -> Vec<String> {
+            evs.iter().map(|e| e.event.id.0.clone()).collect()
+        };
+        let by_matches: Vec<StoredEvent> = everything
+            .iter()
+            .filter(|e| f.matches(e))
+            .cloned()
+            .collect();
+        assert_eq!(ids(&got), ids(&by_matches), "matches() disagrees on {f:?}");
+        docs_of(&got)
+    };
     let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
     let all = q(EventFilter::default());
     assert_eq!(
@@ -642,6 +665,107 @@ pub fn check_filters<S: Store>(mut store: S) {
             ..Default::default()
         }),
         ["kharkiv.txt"]
+    );
+    // A box around Kyiv and Kharkiv; one crossing the antimeridian holds nothing here.
+    let bbox = |west, south, east, north| EventFilter {
+        bbox: Some(BBox {
+            west,
+            south,
+            east,
+            north,
+        }),
+        ..Default::default()
+    };
+    assert_eq!(q(bbox(30.0, 49.0, 37.0, 51.0)), ["kharkiv.txt", "w1.txt"]);
+    assert_eq!(
+        q(bbox(33.0, 52.0, 35.0, 54.0)),
+        ["bryansk-june.txt", "bryansk-nov.txt"]
+    );
+    assert_eq!(q(bbox(170.0, 40.0, -170.0, 60.0)), Vec::<String>::new());
+    assert_eq!(q(bbox(30.0, 40.0, 29.0, 60.0)).len(), 5, "all but a sliver");
+    assert_eq!(
+        q(EventFilter {
+            attacker: Some("russia".into()),
+            ..Default::default()
+        }),
+        ["odesa.txt", "w1.txt"]
+    );
+    assert_eq!(
+        q(EventFilter {
+            attacker: Some("Russ".into()),
+            ..Default::default()
+        }),
+        Vec::<String>::new(),
+        "attacker is a whole name"
+    );
+    assert_eq!(
+        q(EventFilter {
+            outlet: Some("tass".into()),
+            ..Default::default()
+        }),
+        ["bryansk-nov.txt", "w1.txt"]
+    );
+    assert_eq!(
+        q(EventFilter {
+            outlet: Some("TAS".into()),
+            ..Default::default()
+        }),
+        Vec::<String>::new()
+    );
+    // SQL wildcards in a value are plain characters.
+    for wild in ["%", "_", "Kh_101", "K%v"] {
+        assert_eq!(
+            q(EventFilter {
+                place: Some(wild.into()),
+                ..Default::default()
+            }),
+            Vec::<String>::new(),
+            "{wild}"
+        );
+        assert_eq!(
+            q(EventFilter {
+                weapon: Some(wild.into()),
+                ..Default::default()
+            }),
+            Vec::<String>::new(),
+            "{wild}"
+        );
+    }
+    assert_eq!(
+        q(EventFilter {
+            text: Some("kh-101 KYIV".into()),
+            ..Default::default()
+        }),
+        ["w1.txt"]
+    );
+    assert_eq!(
+        q(EventFilter {
+            text: Some("Reuters".into()),
+            ..Default::default()
+        }),
+        ["bryansk-june.txt", "w1.txt"]
+    );
+    assert_eq!(
+        q(EventFilter {
+            text: Some("--".into()),
+            ..Default::default()
+        }),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        q(EventFilter {
+            country: Some("UA".into()),
+            since: day("2025-02-01"),
+            min_sources: Some(1),
+            bbox: Some(BBox {
+                west: 20.0,
+                south: 40.0,
+                east: 40.0,
+                north: 55.0
+            }),
+            ..Default::default()
+        }),
+        ["odesa.txt", "w1.txt"]
     );
     // Latest first, then the limit.
     let limited = store
@@ -898,8 +1022,258 @@ pub fn check_revisions_replace_earlier_versions<S: Store>(mut store: S) {
     assert_eq!(store.stats().unwrap().documents, 5);
 }
 
+/// Paging with a cursor yields every matching event once, in query order, whatever the page
+/// size; the last page has no next cursor; a foreign cursor is refused.
+pub fn check_paging<S: Store>(mut store: S) {
+    let mut recs = all_fixtures();
+    // More events on days that already have one, and undated ones, so that pages end inside a
+    // day and among undated events.
+    const TEXTS: [&str; 9] = [
+        "Night watchmen heard a loud blast near the rail depot and called firefighters.",
+        "Volunteers delivered generators and blankets to villages left without power.",
+        "A transformer station burned for hours after what residents described as sabotage.",
+        "Police cordoned off the embankment while sappers examined an unexploded device.",
+        "Aid convoys reached the frontline town after a week of negotiations over access.",
+        "The mayor said a warehouse fire destroyed grain stocks and two lorries overnight.",
+        "Teachers moved lessons underground as sirens sounded repeatedly during the morning.",
+        "Engineers restored the water supply to most districts by late afternoon on Sunday.",
+        "A railway bridge was damaged in an explosion that officials blamed on saboteurs.",
+    ];
+    for (i, text) in TEXTS.iter().enumerate() {
+        let mut r = other_reports().remove(i % 2);
+        r.document.doc = sitrep_model::DocId(format!("extra-{i}.txt"));
+        r.document.url = None;
+        r.document.outlet = Some(format!("Local Paper {i}"));
+        r.document.text = text.to_string();
+        if i % 3 == 0 {
+            r.events[0].date = None;
+            r.document.published = None;
+        }
+        r.events[0].kind = [EventKind::Sabotage, EventKind::Explosion, EventKind::Aid][i % 3];
+        recs.push(r);
+    }
+    ingest_all(&mut store, &recs);
+    for filter in [
+        EventFilter::default(),
+        EventFilter {
+            country: Some("UA".into()),
+            ..Default::default()
+        },
+        EventFilter {
+            near: Some(Near {
+                lat: 49.0,
+                lon: 32.0,
+                radius_km: 400.0,
+            }),
+            ..Default::default()
+        },
+        EventFilter {
+            since: NaiveDate::from_ymd_opt(2025, 1, 1),
+            ..Default::default()
+        },
+    ] {
+        let all = store.events(&filter).unwrap();
+        assert!(all.len() >= 3, "{filter:?}");
+        for size in [1, 2, 3, all.len(), all.len() + 5] {
+            let mut seen = Vec::new();
+            let mut cursor = None;
+            loop {
+                let page = store
+                    .events_page(&EventFilter {
+                        limit: Some(size),
+                        cursor: cursor.clone(),
+                        ..filter.clone()
+                    })
+                    .unwrap();
+                assert!(page.events.len() <= size);
+                let via_events = store
+                    .events(&EventFilter {
+                        limit: Some(size),
+                        cursor: cursor.clone(),
+                        ..filter.clone()
+                    })
+                    .unwrap();
+                assert_eq!(via_events, page.events, "events() honours the cursor");
+                seen.extend(page.events);
+                match page.next {
+                    Some(next) => cursor = Some(next),
+                    None => break,
+                }
+                assert!(seen.len() <= all.len(), "pages never repeat");
+            }
+            assert_eq!(seen, all, "pages of {size} with {filter:?}");
+        }
+        let unlimited = store.events_page(&filter).unwrap();
+        assert_eq!((unlimited.events, unlimited.next), (all, None));
+    }
+    let undated = store.events(&EventFilter::default()).unwrap();
+    assert!(undated.last().unwrap().event.date.is_none(), "undated last");
+    for bad in ["", "nonsense", "s1.20250304", "999999999999999999999999"] {
+        let err = store
+            .events_page(&EventFilter {
+                cursor: Some(bad.into()),
+                ..Default::default()
+            })
+            .unwrap_err();
+        assert!(matches!(err, StoreError::BadCursor { .. }), "{bad}: {err}");
+    }
+}
+
+/// Every creation and every change of an event gets the next number of the change feed, and
+/// reading from any number gives exactly the entries after it.
+pub fn check_change_feed<S: Store>(mut store: S) {
+    assert_eq!(store.latest_change().unwrap(), 0);
+    assert!(store.changes_since(0, 100).unwrap().is_empty());
+    let kyiv = kyiv_reports();
+    ingest_all(&mut store, &kyiv[..1]);
+    let first = store.changes_since(0, 100).unwrap();
+    assert_eq!(first.len(), 1);
+    assert_eq!(first[0].kind, ChangeKind::Created);
+    assert_eq!(store.latest_change().unwrap(), first[0].seq);
+    let id = first[0].event.event.id.clone();
+    ingest_all(&mut store, &kyiv[1..3]);
+    ingest_all(&mut store, &other_reports());
+    let all = store.changes_since(0, 100).unwrap();
+    let kinds: Vec<(ChangeKind, bool)> = all
+        .iter()
+        .map(|c| (c.kind, c.event.event.id == id))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (ChangeKind::Created, true),
+            (ChangeKind::Updated, true),
+            (ChangeKind::Updated, true),
+            (ChangeKind::Created, false),
+            (ChangeKind::Created, false),
+        ]
+    );
+    assert!(all.windows(2).all(|w| w[0].seq < w[1].seq), "increasing");
+    assert_eq!(store.latest_change().unwrap(), all[4].seq);
+    // An entry carries the event as it is now, as queries return it.
+    let now = store.event(&id.0).unwrap().unwrap();
+    assert_eq!(all[0].event.sources.len(), 3);
+    assert_eq!(
+        all[0].event,
+        StoredEvent {
+            reports: vec![],
+            ..now
+        }
+    );
+    for (i, c) in all.iter().enumerate() {
+        let rest = store.changes_since(c.seq, 100).unwrap();
+        assert_eq!(rest, all[i + 1..], "after {}", c.seq);
+    }
+    assert_eq!(store.changes_since(all[0].seq, 2).unwrap(), all[1..3]);
+    assert!(store.changes_since(u64::MAX, 10).unwrap().is_empty());
+    // A duplicate changes nothing and adds no entry.
+    let before = store.latest_change().unwrap();
+    let again = &kyiv[0];
+    let out = store
+        .ingest_document(again, &content_hash(&again.document.text))
+        .unwrap();
+    assert!(out.is_duplicate());
+    assert_eq!(store.latest_change().unwrap(), before);
+    // A batch numbers its changes in order too.
+    let hashes = content_hashes(&kyiv[3..]);
+    store
+        .ingest_batch(&with_hashes(&kyiv[3..], &hashes))
+        .unwrap();
+    let batch = store.changes_since(before, 100).unwrap();
+    assert_eq!(batch.len(), 2);
+    assert!(batch
+        .iter()
+        .all(|c| c.kind == ChangeKind::Updated && c.event.event.id == id));
+    assert_eq!(batch[1].event.sources.len(), 5);
+}
+
+/// Summaries say what the events say, for any filter, in query order.
+pub fn check_summaries<S: Store>(mut store: S) {
+    let mut recs = all_fixtures();
+    let mut vague = other_reports().remove(1);
+    vague.document.url = None;
+    vague.document.text = "Shelling was reported in the east, officials said.".into();
+    vague.events[0].location = None;
+    vague.events[0].date = None;
+    recs.push(vague);
+    ingest_all(&mut store, &recs);
+    for filter in [
+        EventFilter::default(),
+        EventFilter {
+            kind: Some(EventKind::MissileStrike),
+            ..Default::default()
+        },
+        EventFilter {
+            near: Some(Near {
+                lat: 50.45,
+                lon: 30.52,
+                radius_km: 10.0,
+            }),
+            ..Default::default()
+        },
+        EventFilter {
+            limit: Some(2),
+            ..Default::default()
+        },
+    ] {
+        let expected: Vec<EventSummary> = store
+            .events(&filter)
+            .unwrap()
+            .iter()
+            .map(EventSummary::of)
+            .collect();
+        assert_eq!(store.summaries(&filter).unwrap(), expected, "{filter:?}");
+        // Days counted as the summaries count them.
+        let mut days: Vec<(NaiveDate, u64)> = Vec::new();
+        let mut undated = 0;
+        let unlimited = EventFilter {
+            limit: None,
+            ..filter.clone()
+        };
+        for s in store.summaries(&unlimited).unwrap() {
+            match s.start {
+                Some(d) => match days.iter_mut().find(|(x, _)| *x == d) {
+                    Some((_, n)) => *n += 1,
+                    None => days.push((d, 1)),
+                },
+                None => undated += 1,
+            }
+        }
+        days.sort();
+        assert_eq!(
+            store.day_counts(&filter).unwrap(),
+            crate::DayCounts { days, undated },
+            "{filter:?}"
+        );
+    }
+    let all = store.summaries(&EventFilter::default()).unwrap();
+    let kyiv = all
+        .iter()
+        .find(|s| s.admin1.as_deref() == Some("Kyiv City"))
+        .unwrap();
+    assert_eq!(
+        kyiv.outlets,
+        [
+            "Ukrinform",
+            "Reuters",
+            "Kyiv Independent",
+            "TASS",
+            "RIA Novosti"
+        ]
+    );
+    assert_eq!(kyiv.start, NaiveDate::from_ymd_opt(2025, 3, 4));
+    assert_eq!(kyiv.precision, Some(LocationPrecision::Place));
+    assert_eq!(kyiv.independent_sources, 5);
+    assert_eq!(kyiv.weapons, ["Kh-101"]);
+    let last = all.last().unwrap();
+    assert_eq!((last.start, last.lat, last.precision), (None, None, None));
+}
+
 /// Runs every check, each on a fresh store from `make`.
 pub fn conformance_suite<S: Store>(make: impl Fn() -> S) {
+    check_paging(make());
+    check_change_feed(make());
+    check_summaries(make());
     check_ingest_and_fetch_by_id(make());
     check_batches_match_one_by_one(make(), make());
     check_idempotent(make());

@@ -376,3 +376,274 @@ fn killed_mid_ingest_keeps_every_committed_document() {
 fn killed_mid_batch_keeps_every_committed_batch() {
     kill_mid_ingest_and_resume(16, 64);
 }
+
+#[test]
+fn paging() {
+    let (_d, s) = temp_store();
+    testing::check_paging(s);
+}
+
+#[test]
+fn change_feed() {
+    let (_d, s) = temp_store();
+    testing::check_change_feed(s);
+}
+
+#[test]
+fn summaries() {
+    let (_d, s) = temp_store();
+    testing::check_summaries(s);
+}
+
+/// A database of schema version 1 (before the change feed) opens: the migration gives each
+/// stored event a `created` entry in the order they were stored, and the outlet filter works
+/// on the old events.
+#[test]
+fn a_version_1_database_is_migrated_with_its_events_in_the_feed() {
+    use sitrep_store::{ChangeKind, EventFilter, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.db");
+    {
+        let mut store = SqliteStore::open(&path).unwrap();
+        for r in testing::kyiv_reports()
+            .into_iter()
+            .chain(testing::other_reports())
+        {
+            store
+                .ingest_document(&r, &sitrep_store::content_hash(&r.document.text))
+                .unwrap();
+        }
+    }
+    {
+        // Back to version 1: what versions 2 to 4 added is removed.
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(
+            "DROP TABLE feeds; DROP TABLE feed_items; DROP TABLE hosts;
+             DROP INDEX documents_doc; ALTER TABLE documents DROP COLUMN revision;
+             DROP TABLE event_changes; DROP TABLE event_outlets; DROP INDEX events_attacker;
+             DROP TABLE event_summaries;
+             DELETE FROM sqlite_sequence; PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    }
+    let store = SqliteStore::open(&path).unwrap();
+    assert_eq!(
+        store.stats().unwrap().schema_version,
+        sitrep_store::SCHEMA_VERSION
+    );
+    let events = store.events(&EventFilter::default()).unwrap();
+    let feed = store.changes_since(0, 100).unwrap();
+    assert_eq!(feed.len(), 3);
+    assert!(feed.iter().all(|c| c.kind == ChangeKind::Created));
+    let mut feed_ids: Vec<_> = feed.iter().map(|c| c.event.event.id.clone()).collect();
+    let mut ids: Vec<_> = events.iter().map(|e| e.event.id.clone()).collect();
+    let kyiv = events
+        .iter()
+        .find(|e| e.event.location.as_ref().is_some_and(|l| l.name == "Kyiv"))
+        .unwrap();
+    assert_eq!(
+        feed_ids[0], kyiv.event.id,
+        "stored first, first in the feed"
+    );
+    feed_ids.sort();
+    ids.sort();
+    assert_eq!(feed_ids, ids);
+    assert_eq!(store.latest_change().unwrap(), feed[2].seq);
+    let tass = store
+        .events(&EventFilter {
+            outlet: Some("TASS".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(tass.len(), 1);
+    // Each old event got its summary.
+    let summaries = store.summaries(&EventFilter::default()).unwrap();
+    let want: Vec<_> = events.iter().map(sitrep_store::EventSummary::of).collect();
+    assert_eq!(summaries, want);
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+}
+
+/// A reader sees in the change feed what another connection (another process) committed.
+#[test]
+fn the_feed_shows_what_another_connection_wrote() {
+    use sitrep_store::Store;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.db");
+    let reader = SqliteStore::open(&path).unwrap();
+    let mut writer = SqliteStore::open(&path).unwrap();
+    assert_eq!(reader.latest_change().unwrap(), 0);
+    let mut seen = 0;
+    let mut total = 0;
+    for i in 0..40 {
+        let rec = testing::synthetic_record(i);
+        let out = writer
+            .ingest_document(&rec, &sitrep_store::content_hash(&rec.document.text))
+            .unwrap();
+        total += out.events.len();
+        let latest = reader.latest_change().unwrap();
+        let got = reader.changes_since(seen, 1000).unwrap();
+        assert_eq!(got.last().map_or(seen, |c| c.seq), latest);
+        seen = latest;
+    }
+    assert_eq!(reader.changes_since(0, 10_000).unwrap().len(), total);
+}
+
+/// Pages found by probing the next rows in date order, and those found by SQLite's own plan
+/// when the filter is rare, are both exactly the first events of the full query.
+#[test]
+fn probed_and_planned_pages_are_the_same_events() {
+    use sitrep_store::{BBox, EventFilter, Store};
+    let (_d, mut store) = temp_store();
+    store
+        .import_fused((0..6000).map(testing::synthetic_event))
+        .unwrap();
+    let bbox = |w, s, e, n| BBox {
+        west: w,
+        south: s,
+        east: e,
+        north: n,
+    };
+    let filters = [
+        // Common: the page is within the probed rows.
+        EventFilter {
+            bbox: Some(bbox(22.0, 44.0, 35.0, 50.0)),
+            ..Default::default()
+        },
+        EventFilter {
+            text: Some("Zaporizhzhia".into()),
+            ..Default::default()
+        },
+        EventFilter {
+            outlet: Some("Kyiv Independent".into()),
+            ..Default::default()
+        },
+        EventFilter {
+            place: Some("Kharkiv".into()),
+            kind: Some(sitrep_model::EventKind::AirStrike),
+            ..Default::default()
+        },
+        // Helper tables matched row by row (common) or as a list (rare).
+        EventFilter {
+            outlet: Some("Reuters".into()),
+            actor: Some("officials".into()),
+            ..Default::default()
+        },
+        EventFilter {
+            actor: Some("Kyiv officials".into()),
+            weapon: Some("none at all".into()),
+            ..Default::default()
+        },
+        EventFilter {
+            actor: Some("Kyiv officials".into()),
+            ..Default::default()
+        },
+        // Rare: SQLite's plan.
+        EventFilter {
+            bbox: Some(bbox(30.0, 48.0, 30.6, 48.6)),
+            ..Default::default()
+        },
+        EventFilter {
+            text: Some("2022-03-05".into()),
+            ..Default::default()
+        },
+        EventFilter {
+            place: Some("Atlantis".into()),
+            ..Default::default()
+        },
+        EventFilter {
+            near: Some(sitrep_store::Near {
+                lat: 49.0,
+                lon: 31.0,
+                radius_km: 20.0,
+            }),
+            ..Default::default()
+        },
+    ];
+    for f in filters {
+        let all = store.events(&f).unwrap();
+        for size in [1, 7, 25] {
+            let mut seen = Vec::new();
+            let mut cursor = None;
+            loop {
+                let page = store
+                    .events_page(&EventFilter {
+                        limit: Some(size),
+                        cursor: cursor.take(),
+                        ..f.clone()
+                    })
+                    .unwrap();
+                seen.extend(page.events);
+                match page.next {
+                    Some(n) if seen.len() < 80 => cursor = Some(n),
+                    _ => break,
+                }
+            }
+            let n = seen.len();
+            assert_eq!(seen, all[..n], "{f:?}, pages of {size}");
+            assert!(n == all.len() || n >= 80, "{f:?}");
+        }
+        let sums = store
+            .summaries(&EventFilter {
+                limit: Some(30),
+                ..f.clone()
+            })
+            .unwrap();
+        let want: Vec<_> = all
+            .iter()
+            .take(30)
+            .map(sitrep_store::EventSummary::of)
+            .collect();
+        assert_eq!(sums, want, "{f:?}");
+    }
+}
+
+/// A misread range whose last day is before its first counts as its first day, for `since`
+/// in SQL and in memory alike, and in its summary.
+#[test]
+fn a_range_ending_before_it_starts_is_its_first_day() {
+    use chrono::NaiveDate;
+    use sitrep_model::PartialDate;
+    use sitrep_store::{EventFilter, Store};
+    let day = |d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+    let (_d, mut store) = temp_store();
+    let mut reversed = testing::synthetic_event(0);
+    if let Some(d) = &mut reversed.event.date {
+        d.start = PartialDate::from_naive(day("2024-03-10"));
+        d.end = PartialDate::from_naive(day("2024-03-02"));
+    }
+    let mut earlier = testing::synthetic_event(1);
+    if let Some(d) = &mut earlier.event.date {
+        d.start = PartialDate::from_naive(day("2024-03-01"));
+        d.end = PartialDate::from_naive(day("2024-03-04"));
+    }
+    let events = [reversed.clone(), earlier.clone()];
+    store.import_fused(events.iter().cloned()).unwrap();
+    for (since, want) in [
+        ("2024-03-03", vec!["bench-0", "bench-1"]),
+        ("2024-03-05", vec!["bench-0"]),
+        ("2024-03-10", vec!["bench-0"]),
+        ("2024-03-11", vec![]),
+    ] {
+        let f = EventFilter {
+            since: Some(day(since)),
+            ..Default::default()
+        };
+        let got: Vec<String> = store
+            .events(&f)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.event.id.0)
+            .collect();
+        assert_eq!(got, want, "since {since}");
+        let by_matches: Vec<&str> = events
+            .iter()
+            .filter(|e| f.matches(e))
+            .map(|e| e.event.id.0.as_str())
+            .collect();
+        assert_eq!(by_matches, want, "matches() since {since}");
+    }
+    let summaries = store.summaries(&EventFilter::default()).unwrap();
+    assert_eq!(summaries[0].id.0, "bench-0");
+    assert_eq!(summaries[0].start, Some(day("2024-03-10")));
+    assert_eq!(summaries[0].end, Some(day("2024-03-10")));
+}

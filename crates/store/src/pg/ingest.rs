@@ -107,6 +107,8 @@ pub(super) struct Touched {
     pub(super) stored: StoredEvent,
     pub(super) kind: EventKind,
     pub(super) extent: Extent,
+    /// How many times the batch changed the event: each change is an entry of the feed.
+    pub(super) touches: i64,
 }
 
 /// A candidate row of the candidate query.
@@ -689,9 +691,13 @@ pub(super) fn attempt(
                 reports,
                 fused: fused_view,
                 stored,
+                touches: 1,
             };
             match touched_at.get(&key) {
-                Some(&at) => touched[at] = t,
+                Some(&at) => {
+                    let touches = touched[at].touches + 1;
+                    touched[at] = Touched { touches, ..t };
+                }
                 None => {
                     touched_at.insert(key, touched.len());
                     touched.push(t);

@@ -37,7 +37,11 @@ use std::time::{Duration, Instant};
 const APPLICATION: &str = "sitrep";
 
 /// Schema migrations, applied in order; the schema version is the number applied.
-const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql"), include_str!("schema_v2.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("schema_v1.sql"),
+    include_str!("schema_v2.sql"),
+    include_str!("schema_v3.sql"),
+];
 
 /// The PostgreSQL schema version this build writes.
 pub const PG_SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -757,6 +761,18 @@ impl Store for PgStore {
 
     fn events(&self, filter: &crate::EventFilter) -> Result<Vec<StoredEvent>, StoreError> {
         self.read(|conn, ctx| query::events(conn, ctx, filter))
+    }
+
+    fn events_page(&self, filter: &crate::EventFilter) -> Result<crate::EventPage, StoreError> {
+        self.read(|conn, ctx| query::page(conn, ctx, filter))
+    }
+
+    fn changes_since(&self, after: u64, limit: usize) -> Result<Vec<crate::Change>, StoreError> {
+        self.read(|conn, _| query::changes_since(conn, after, limit))
+    }
+
+    fn latest_change(&self) -> Result<u64, StoreError> {
+        self.read(|conn, _| query::latest_change(conn))
     }
 
     fn event(&self, id: &str) -> Result<Option<StoredEvent>, StoreError> {

@@ -11,8 +11,10 @@ use super::cells::fold;
 use super::write::EventColumns;
 use super::{Conn, Ctx, Fail};
 use crate::sqlite::decode;
-use crate::{EventFilter, Stats, StoredEvent, StoredReport};
-use chrono::Duration;
+use crate::{
+    Change, ChangeKind, EventFilter, EventPage, Stats, StoreError, StoredEvent, StoredReport,
+};
+use chrono::{Duration, NaiveDate};
 use postgres::types::ToSql;
 use sitrep_fuse::haversine_km;
 use sitrep_model::{DocId, Event};
@@ -98,6 +100,46 @@ fn query_sql(conn: &mut Conn, ctx: &Ctx, f: &EventFilter) -> Result<(String, Vec
             ));
         }
     }
+    if let Some(b) = &f.bbox {
+        let (s, n) = (
+            arg(&mut args, Box::new(b.south)),
+            arg(&mut args, Box::new(b.north)),
+        );
+        let (w, e) = (
+            arg(&mut args, Box::new(b.west)),
+            arg(&mut args, Box::new(b.east)),
+        );
+        // A box across the antimeridian has its west edge east of its east edge.
+        let lon = if b.west <= b.east {
+            format!("lon BETWEEN {w} AND {e}")
+        } else {
+            format!("(lon >= {w} OR lon <= {e})")
+        };
+        wheres.push(format!("lat BETWEEN {s} AND {n} AND {lon}"));
+    }
+    if let Some(a) = &f.attacker {
+        let a = arg(&mut args, Box::new(a.to_lowercase()));
+        wheres.push(format!("lower(attacker) = {a}"));
+    }
+    if let Some(o) = &f.outlet {
+        let o = arg(&mut args, Box::new(fold(o)));
+        wheres.push(format!(
+            "EXISTS (SELECT 1 FROM event_outlets o WHERE o.event_id = events.id AND o.outlet_key = {o})"
+        ));
+    }
+    if let Some(c) = f.cursor.as_deref() {
+        let p = Position::parse(c)?;
+        let id = arg(&mut args, Box::new(p.row));
+        match p.day {
+            Some(d) => {
+                let d = arg(&mut args, Box::new(d));
+                wheres.push(format!(
+                    "(date_start < {d} OR (date_start = {d} AND id < {id}) OR date_start IS NULL)"
+                ));
+            }
+            None => wheres.push(format!("date_start IS NULL AND id < {id}")),
+        }
+    }
     if let Some(a) = &f.actor {
         let a = arg(&mut args, Box::new(contains_pattern(a)));
         wheres.push(format!(
@@ -129,16 +171,53 @@ fn query_sql(conn: &mut Conn, ctx: &Ctx, f: &EventFilter) -> Result<(String, Vec
             }
         }
     }
-    let mut sql = "SELECT data::text, lat, lon FROM events".to_string();
+    let mut sql = "SELECT data::text, lat, lon, date_start, id FROM events".to_string();
     if !wheres.is_empty() {
         sql += " WHERE ";
         sql += &wheres.join(" AND ");
     }
     sql += " ORDER BY date_start DESC NULLS LAST, id DESC";
     if let (Some(limit), None) = (f.limit, &f.near) {
-        sql += &format!(" LIMIT {limit}");
+        // One row more than the page: whether a next page exists.
+        sql += &format!(" LIMIT {}", limit.saturating_add(1));
     }
     Ok((sql, args))
+}
+
+/// A position in the order of results: the event's first day (`None` for undated events,
+/// which come last) and its row id. As a cursor: `p1.YYYYMMDD.ROW` or `p1.-.ROW`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Position {
+    day: Option<NaiveDate>,
+    row: i64,
+}
+
+const CURSOR_PREFIX: &str = "p1.";
+
+impl Position {
+    fn cursor(self) -> String {
+        match self.day {
+            Some(d) => format!("{CURSOR_PREFIX}{}.{}", d.format("%Y%m%d"), self.row),
+            None => format!("{CURSOR_PREFIX}-.{}", self.row),
+        }
+    }
+
+    fn parse(cursor: &str) -> Result<Self, StoreError> {
+        let bad = || StoreError::BadCursor {
+            cursor: cursor.to_string(),
+        };
+        let rest = cursor.strip_prefix(CURSOR_PREFIX).ok_or_else(bad)?;
+        let (day, row) = rest.split_once('.').ok_or_else(bad)?;
+        let row: i64 = row.parse().ok().filter(|r| *r > 0).ok_or_else(bad)?;
+        let day = match day {
+            "-" => None,
+            d if d.len() == 8 && d.bytes().all(|b| b.is_ascii_digit()) => {
+                Some(NaiveDate::parse_from_str(d, "%Y%m%d").map_err(|_| bad())?)
+            }
+            _ => return Err(bad()),
+        };
+        Ok(Position { day, row })
+    }
 }
 
 pub(super) fn events(
@@ -146,19 +225,29 @@ pub(super) fn events(
     ctx: &Ctx,
     f: &EventFilter,
 ) -> Result<Vec<StoredEvent>, Fail> {
+    Ok(page(conn, ctx, f)?.events)
+}
+
+/// The events matching `f` after its cursor, at most `f.limit`, and the cursor of the next
+/// page when more match.
+pub(super) fn page(conn: &mut Conn, ctx: &Ctx, f: &EventFilter) -> Result<EventPage, Fail> {
     use postgres::fallible_iterator::FallibleIterator;
     let (sql, args) = query_sql(conn, ctx, f)?;
     let limit = f.limit.unwrap_or(usize::MAX);
     let mut out = Vec::new();
-    if limit == 0 {
-        return Ok(out);
-    }
+    let mut last: Option<Position> = None;
+    let mut next = None;
     let params: Vec<&(dyn ToSql + Sync)> = args
         .iter()
         .map(|b| b.as_ref() as &(dyn ToSql + Sync))
         .collect();
     let mut rows = conn.client.query_raw(sql.as_str(), params)?;
     while let Some(row) = rows.next()? {
+        if out.len() >= limit {
+            // One more match: the page ends with a cursor.
+            next = last.map(Position::cursor);
+            break;
+        }
         if let Some(near) = &f.near {
             let (lat, lon): (Option<f64>, Option<f64>) = (row.get(1), row.get(2));
             match (lat, lon) {
@@ -168,11 +257,46 @@ pub(super) fn events(
             }
         }
         out.push(decode("a stored event", row.get::<_, &str>(0))?);
-        if out.len() >= limit {
-            break;
-        }
+        last = Some(Position {
+            day: row.get(3),
+            row: row.get(4),
+        });
+    }
+    Ok(EventPage { events: out, next })
+}
+
+/// The change feed after entry `after`, at most `limit` entries, lowest first.
+pub(super) fn changes_since(
+    conn: &mut Conn,
+    after: u64,
+    limit: usize,
+) -> Result<Vec<Change>, Fail> {
+    let after = after.min(i64::MAX as u64) as i64;
+    let limit = limit.min(i64::MAX as usize) as i64;
+    let stmt = conn.prepare(
+        "SELECT c.seq, c.created, e.data::text FROM event_changes c
+         JOIN events e ON e.id = c.event_id
+         WHERE c.seq > $1 ORDER BY c.seq LIMIT $2",
+    )?;
+    let mut out = Vec::new();
+    for r in conn.client.query(&stmt, &[&after, &limit])? {
+        out.push(Change {
+            seq: r.get::<_, i64>(0) as u64,
+            kind: if r.get(1) {
+                ChangeKind::Created
+            } else {
+                ChangeKind::Updated
+            },
+            event: decode("a stored event", r.get::<_, &str>(2))?,
+        });
     }
     Ok(out)
+}
+
+/// The number of the latest change: the commit clock, which every committed change advanced.
+pub(super) fn latest_change(conn: &mut Conn) -> Result<u64, Fail> {
+    let stmt = conn.prepare("SELECT last_change FROM sitrep_clock")?;
+    Ok(conn.client.query_one(&stmt, &[])?.get::<_, i64>(0).max(0) as u64)
 }
 
 pub(super) fn event(conn: &mut Conn, id: &str) -> Result<Option<StoredEvent>, Fail> {
@@ -183,7 +307,7 @@ pub(super) fn event(conn: &mut Conn, id: &str) -> Result<Option<StoredEvent>, Fa
     let event_row: i64 = row.get(0);
     let mut ev: StoredEvent = decode("a stored event", row.get::<_, &str>(1))?;
     let stmt = conn.prepare(
-        "SELECT r.data::text, d.doc, d.outlet FROM event_reports r
+        "SELECT r.data::text, d.doc, d.outlet, d.title FROM event_reports r
          JOIN documents d ON d.id = r.document_id
          WHERE r.event_id = $1 ORDER BY r.seq",
     )?;
@@ -192,6 +316,7 @@ pub(super) fn event(conn: &mut Conn, id: &str) -> Result<Option<StoredEvent>, Fa
         ev.reports.push(StoredReport {
             doc: DocId(r.get(1)),
             outlet: r.get(2),
+            title: r.get(3),
             event,
         });
     }
@@ -251,7 +376,7 @@ pub(super) fn import_fused(
         ids.sort_unstable();
         let mut cols = EventColumns::default();
         for (n, (ev, id)) in chunk.iter().zip(ids).enumerate() {
-            cols.push(id, first + n as i64, ev);
+            cols.push(id, first + n as i64, 1, true, ev);
         }
         cols.write(conn)?;
         let stmt = conn.prepare("SELECT pg_notify($1, $2)")?;

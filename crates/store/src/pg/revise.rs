@@ -173,9 +173,13 @@ pub(super) fn withdraw(
                 last_updated: stamp.to_string(),
                 reports: vec![],
             },
+            touches: 1,
         };
         match touched_at.get(&key) {
-            Some(&at) => touched[at] = t,
+            Some(&at) => {
+                let touches = touched[at].touches + 1;
+                touched[at] = Touched { touches, ..t };
+            }
             None => {
                 touched_at.insert(key, touched.len());
                 touched.push(t);
@@ -203,7 +207,12 @@ pub(super) fn withdraw(
     }
     let stmt = conn.prepare("DELETE FROM documents WHERE id = ANY($1)")?;
     conn.client.execute(&stmt, &[&rows])?;
-    for table in ["event_weapons", "event_actors"] {
+    for table in [
+        "event_weapons",
+        "event_actors",
+        "event_outlets",
+        "event_changes",
+    ] {
         let stmt = conn.prepare(&format!("DELETE FROM {table} WHERE event_id = ANY($1)"))?;
         conn.client.execute(&stmt, &[&gone])?;
     }

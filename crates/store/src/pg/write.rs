@@ -7,7 +7,8 @@ use super::ingest::{
     extent_of, Cached, EventCache, Key, NewDoc, NewReport, Touched, EVENT_CACHE_SIZE,
 };
 use super::{Conn, Ctx, Fail};
-use crate::sqlite::{fts_body, json, mention_value};
+use crate::filter::search_text;
+use crate::sqlite::{json, mention_value};
 use crate::StoredEvent;
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -30,7 +31,8 @@ pub(super) fn write(
         "UPDATE sitrep_clock SET last_change = last_change + $1, last_batch = last_batch + 1
          RETURNING last_change, last_batch",
     )?;
-    let row = conn.client.query_one(&stmt, &[&(touched.len() as i64)])?;
+    let changes: i64 = touched.iter().map(|t| t.touches).sum();
+    let row = conn.client.query_one(&stmt, &[&changes])?;
     let (last_change, batch): (i64, i64) = (row.get(0), row.get(1));
 
     // Row ids of new events in the order the batch created them, then change numbers in row
@@ -50,7 +52,7 @@ pub(super) fn write(
         Key::New(n) => row_of_new[&n],
     };
     touched.sort_by_key(|t| row_of(t.key));
-    let first_change = last_change - touched.len() as i64 + 1;
+    let first_change = last_change - changes + 1;
 
     write_documents(conn, docs)?;
     write_events(conn, touched, &row_of, first_change)?;
@@ -70,7 +72,7 @@ pub(super) fn write(
     )?;
     conn.client.batch_execute("COMMIT")?;
 
-    if cache.known == Some(last_change - touched.len() as i64) {
+    if cache.known == Some(last_change - changes) {
         cache.known = Some(last_change);
     }
     if cache.events.len() + touched.len() > EVENT_CACHE_SIZE {
@@ -257,10 +259,23 @@ pub(super) struct EventColumns {
     /// Filter helper rows: event id and folded weapon; event id and folded actor.
     pub weapons: (Vec<i64>, Vec<String>),
     pub actors: (Vec<i64>, Vec<String>),
+    /// Event id and folded outlet of each source.
+    pub outlets: (Vec<i64>, Vec<String>),
+    /// The change feed's entries: number, event id, and whether the event was created.
+    pub feed: (Vec<i64>, Vec<i64>, Vec<bool>),
 }
 
 impl EventColumns {
-    pub(super) fn push(&mut self, id: i64, change: i64, ev: &StoredEvent) {
+    /// Adds an event whose `changes` entries of the feed are numbered from `first_change`
+    /// (the first says "created" when `created`).
+    pub(super) fn push(
+        &mut self,
+        id: i64,
+        first_change: i64,
+        changes: i64,
+        created: bool,
+        ev: &StoredEvent,
+    ) {
         let e = &ev.event;
         let (x, span) = extent_of(e);
         let loc = e.location.as_ref();
@@ -293,8 +308,23 @@ impl EventColumns {
         self.reports.push(ev.sources.len() as i32);
         self.first_seen.push(ev.first_seen.clone());
         self.last_updated.push(ev.last_updated.clone());
-        self.change.push(change);
-        self.search.push(fold(&fts_body(ev)));
+        let changes = changes.max(1);
+        self.change.push(first_change + changes - 1);
+        for k in 0..changes {
+            self.feed.0.push(first_change + k);
+            self.feed.1.push(id);
+            self.feed.2.push(created && k == 0);
+        }
+        let mut seen: Vec<String> = Vec::new();
+        for o in ev.sources.iter().filter_map(|s| s.outlet.as_deref()) {
+            let k = fold(o);
+            if !seen.contains(&k) {
+                self.outlets.0.push(id);
+                self.outlets.1.push(k.clone());
+                seen.push(k);
+            }
+        }
+        self.search.push(fold(&search_text(ev)));
         self.data.push(json(&StoredEvent {
             reports: vec![],
             ..ev.clone()
@@ -387,6 +417,20 @@ impl EventColumns {
         conn.client.execute(&stmt, &[&self.id])?;
         let stmt = conn.prepare("DELETE FROM event_actors WHERE event_id = ANY($1)")?;
         conn.client.execute(&stmt, &[&self.id])?;
+        let stmt = conn.prepare("DELETE FROM event_outlets WHERE event_id = ANY($1)")?;
+        conn.client.execute(&stmt, &[&self.id])?;
+        let stmt = conn.prepare(
+            "INSERT INTO event_outlets (event_id, outlet_key)
+             SELECT * FROM unnest($1::bigint[], $2::text[])",
+        )?;
+        conn.client
+            .execute(&stmt, &[&self.outlets.0, &self.outlets.1])?;
+        let stmt = conn.prepare(
+            "INSERT INTO event_changes (seq, event_id, created)
+             SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bool[])",
+        )?;
+        conn.client
+            .execute(&stmt, &[&self.feed.0, &self.feed.1, &self.feed.2])?;
         let stmt = conn.prepare(
             "INSERT INTO event_weapons (event_id, weapon_key)
              SELECT * FROM unnest($1::bigint[], $2::text[])",
@@ -410,8 +454,16 @@ fn write_events(
     first_change: i64,
 ) -> Result<(), Fail> {
     let mut cols = EventColumns::default();
-    for (n, t) in touched.iter().enumerate() {
-        cols.push(row_of(t.key), first_change + n as i64, &t.stored);
+    let mut next = first_change;
+    for t in touched {
+        cols.push(
+            row_of(t.key),
+            next,
+            t.touches,
+            matches!(t.key, Key::New(_)),
+            &t.stored,
+        );
+        next += t.touches;
     }
     cols.write(conn)
 }
