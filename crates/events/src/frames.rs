@@ -707,10 +707,20 @@ impl<'a> Analysis<'a> {
             .max(cs);
         let hi = v.words.get(wi + 3).map_or(v.s.end, |w| w.1);
         v.cues.iter().any(|h| {
-            let modal = h.has(|q| {
-                *q == Cue::Modal || *q == Cue::Trigger(EventKind::Threat, Strength::Specific)
-            });
+            let threat = h.has(|q| *q == Cue::Trigger(EventKind::Threat, Strength::Specific));
+            let modal = threat || h.has(|q| *q == Cue::Modal);
+            // A vow or a threat governs what follows it in its own phrase ("vowed to strike
+            // back"), not a happening told after a comma ("Russia, which has vowed revenge,
+            // launched 40 drones"; "Although Moscow threatened retaliation, drones struck").
+            let set_off = || {
+                threat
+                    && h.end <= c.start
+                    && self
+                        .slice(h.end, c.start)
+                        .contains([',', ';', ':', '\u{2014}'])
+            };
             modal
+                && !set_off()
                 && ((h.start >= lo && h.end <= c.start)
                     || (h.start >= c.end && h.end <= hi && {
                         let t = self.slice(h.start, h.end).to_ascii_lowercase();

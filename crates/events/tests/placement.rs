@@ -79,3 +79,24 @@ fn each_way_of_saying_where_places_the_event() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A vow or a threat governs what follows it in its own phrase; an attack told after a comma
+/// happened ("Russia, which has vowed revenge, launched 40 drones at Odesa").
+#[test]
+fn a_vow_set_off_by_a_comma_leaves_the_attack_told_after_it() {
+    let table: &[(&str, &[&str])] = &[
+        (
+            "Russia, which has vowed revenge, launched 40 drones at Odesa overnight.",
+            &["Odesa"],
+        ),
+        (
+            "Although Moscow threatened retaliation, Ukrainian drones struck an oil depot in Belgorod.",
+            &["Belgorod"],
+        ),
+        ("Russia vowed to strike Kyiv again.", &[]),
+        ("Moscow threatened to hit Lviv with missiles.", &[]),
+    ];
+    for (text, want) in table {
+        assert_eq!(&places(text), want, "{text}");
+    }
+}
