@@ -8,7 +8,7 @@
 //! which the resolver takes only with support from the text.
 
 use super::fold::{admin_stem, consonants, fold_with, skeleton, skeleton_into};
-use super::load::{self, KeyRef, NameSet, FEATURE_ADMIN2, FEATURE_ADMIN3, FEATURE_CITY};
+use super::load::{self, FxMap, KeyRef, NameSet, FEATURE_ADMIN2, FEATURE_ADMIN3, FEATURE_CITY};
 use super::tokens::Token;
 use super::words::*;
 use super::Gazetteer;
@@ -36,6 +36,15 @@ fn loose_ok(text: &str, toks: &[Token], units: &[bool], i: usize) -> bool {
     units.iter().skip(i + 1).take(6).any(|&u| u)
 }
 
+/// The first word of a form (forms of hyphenated words hold spaces).
+#[inline]
+fn first_word_of(form: &str) -> &str {
+    match form.bytes().position(|b| b == b' ') {
+        Some(p) => &form[..p],
+        None => form,
+    }
+}
+
 /// Whether a token is a region or district word ("region", "oblast", "district", "raion"...).
 fn unit_word(t: &Token) -> bool {
     // Every such word is 3 to 16 bytes long and starts with one of these bytes.
@@ -44,7 +53,7 @@ fn unit_word(t: &Token) -> bool {
             t.norm.as_bytes()[0],
             b'r' | b'o' | b'p' | b'k' | b'd' | 0xD0 | 0xD1
         )
-        && (in_list(REGION_WORDS, t.norm) || in_list(DISTRICT_WORDS, t.norm))
+        && word_kinds(t.norm) & (REGION | DISTRICT) != 0
 }
 
 /// What the neighbours of a name make of it.
@@ -113,6 +122,8 @@ struct Forms<'t> {
     loose: Vec<Option<[u32; 2]>>,
     arena: String,
     scratch: String,
+    /// The strong folded forms made so far, by lookup form: a text repeats its names.
+    memo: FxMap<&'t str, [u32; 2]>,
 }
 
 impl<'t> Forms<'t> {
@@ -123,6 +134,7 @@ impl<'t> Forms<'t> {
             loose: vec![None; toks.len()],
             arena: String::new(),
             scratch: String::new(),
+            memo: FxMap::default(),
         }
     }
 
@@ -131,9 +143,17 @@ impl<'t> Forms<'t> {
         if let Some(s) = self.folded[i] {
             return s;
         }
-        let a = self.arena.len();
-        fold_with(self.toks[i].norm, &mut self.arena, &mut self.scratch);
-        let s = [a as u32, self.arena.len() as u32];
+        let norm = self.toks[i].norm;
+        let s = match self.memo.get(norm) {
+            Some(&s) => s,
+            None => {
+                let a = self.arena.len();
+                fold_with(norm, &mut self.arena, &mut self.scratch);
+                let s = [a as u32, self.arena.len() as u32];
+                self.memo.insert(norm, s);
+                s
+            }
+        };
         self.folded[i] = Some(s);
         s
     }
@@ -162,8 +182,12 @@ impl<'t> Forms<'t> {
         &self.arena[a as usize..b as usize]
     }
 
-    /// The folded (`loose == false`) or loose form of tokens `i..j`, joined by spaces.
-    fn key(&mut self, i: usize, j: usize, loose: bool, out: &mut String) {
+    /// The folded (`loose == false`) or loose form of tokens `i..j`, joined by spaces: the
+    /// token's own form for one token, else written to `out`.
+    fn key<'s>(&'s mut self, i: usize, j: usize, loose: bool, out: &'s mut String) -> &'s str {
+        if j == i + 1 {
+            return if loose { self.loose(i) } else { self.folded(i) };
+        }
         out.clear();
         for k in i..j {
             if k > i {
@@ -172,6 +196,7 @@ impl<'t> Forms<'t> {
             let form = if loose { self.loose(k) } else { self.folded(k) };
             out.push_str(form);
         }
+        out
     }
 }
 
@@ -280,7 +305,7 @@ impl Gazetteer {
     /// phrases recognised.
     pub(super) fn raw_matches(&self, text: &str, toks: &[Token], taken: &[Span]) -> Vec<Match> {
         let mut out: Vec<Match> = Vec::new();
-        let mut key = String::new();
+        let mut keybuf = String::new();
         let mut fkey = String::new();
         let mut forms = Forms::new(toks);
         let tok_taken = taken_tokens(toks, taken);
@@ -344,8 +369,11 @@ impl Gazetteer {
                 }
             }
             // "Харківщина", "на Сумщині": the Ukrainian collective name of a region.
+            // (Each ending ends in a Cyrillic letter, whose last byte is not ASCII.)
+            let cyrillic_end = t.norm.as_bytes().last().is_some_and(|&b| b >= 0x80);
             if let Some(stem) = ["щина", "щини", "щині", "щину", "щиною"]
                 .iter()
+                .filter(|_| cyrillic_end)
                 .find_map(|suf| t.norm.strip_suffix(suf))
             {
                 let stem = load::cyrillic_stem(stem);
@@ -373,7 +401,7 @@ impl Gazetteer {
             }
             // A name of several words starts with a known first word (in any of its forms) and
             // runs over words separated by spaces only, none but the last possessive.
-            let first_word = t.norm.split(' ').next().unwrap_or("");
+            let first_word = first_word_of(t.norm);
             let [may_be_name, may_start_name] = filter_hits[i];
             let may_start_name = if first_word.len() == t.norm.len() {
                 may_start_name
@@ -382,7 +410,7 @@ impl Gazetteer {
             };
             let starts_name = (may_start_name && self.d.first_words.contains(first_word))
                 || (loose_ok(i) && {
-                    let l = forms.loose(i).split(' ').next().unwrap_or("");
+                    let l = first_word_of(forms.loose(i));
                     self.d.forms_filter.may_contain(l)[LOOSE] && self.d.first_words.contains(l)
                 });
             let mut maxn = 1;
@@ -408,13 +436,19 @@ impl Gazetteer {
                     if tok_taken[i..i + n].iter().any(|&x| x) {
                         continue;
                     }
-                    key.clear();
-                    for (k, tk) in toks[i..i + n].iter().enumerate() {
-                        if k > 0 {
-                            key.push(' ');
+                    // The lookup form of the words: a single word's own.
+                    let key: &str = if n == 1 {
+                        t.norm
+                    } else {
+                        keybuf.clear();
+                        for (k, tk) in toks[i..i + n].iter().enumerate() {
+                            if k > 0 {
+                                keybuf.push(' ');
+                            }
+                            keybuf.push_str(tk.norm);
                         }
-                        key.push_str(tk.norm);
-                    }
+                        &keybuf
+                    };
                     let last = &toks[i + n - 1];
                     // "US" must be written so; a short word in capitals ("TO", "EST") is an
                     // abbreviation, not a name written in capitals.
@@ -428,14 +462,13 @@ impl Gazetteer {
                     };
                     let follow = i + n;
                     if !loose_pass && !last.possessive {
-                        if let Some(m) =
-                            self.phrase_match(text, toks, taken, i, n, &key, &mut forms)
+                        if let Some(m) = self.phrase_match(text, toks, taken, i, n, key, &mut forms)
                         {
                             found = Some(m);
                             break;
                         }
                         if let Some(end_tok) = airport_phrase_at(toks, follow) {
-                            let (air, cities) = self.airport_match_cands(&key);
+                            let (air, cities) = self.airport_match_cands(key);
                             let cities: Vec<KeyRef> = cities.into_iter().filter(upper_ok).collect();
                             let end = toks[end_tok].end;
                             if (!air.is_empty() || !cities.is_empty())
@@ -446,7 +479,7 @@ impl Gazetteer {
                                     tj: i + n,
                                     start: t.start,
                                     end,
-                                    key: key.clone(),
+                                    key: key.to_string(),
                                     kind: Kind::Airport,
                                     cands: cities,
                                     phrase_cands: air,
@@ -468,23 +501,23 @@ impl Gazetteer {
                         if n > 2 || !loose_ok(i) {
                             continue;
                         }
-                        forms.key(i, i + n, true, &mut fkey);
-                        if !self.d.forms_filter.may_contain(&fkey)[LOOSE]
+                        let fkey = forms.key(i, i + n, true, &mut fkey);
+                        if !self.d.forms_filter.may_contain(fkey)[LOOSE]
                             || toks[i..i + n]
                                 .iter()
                                 .any(|t| self.d.english.contains(t.norm))
                         {
                             continue;
                         }
-                        (self.loose_cands(&fkey), Tier::Loose)
+                        (self.loose_cands(fkey), Tier::Loose)
                     } else {
                         let may_be_key = if n == 1 {
                             may_be_name
                         } else {
-                            self.d.filter.may_contain(&key)[NameSet::Names as usize]
+                            self.d.filter.may_contain(key)[NameSet::Names as usize]
                         };
                         let exact = if may_be_key {
-                            self.d.keys.get(&key).map(<[KeyRef]>::to_vec)
+                            self.d.keys.get(key).map(<[KeyRef]>::to_vec)
                         } else {
                             None
                         };
@@ -492,11 +525,11 @@ impl Gazetteer {
                             Some(c) => (c, Tier::Exact),
                             // Names of more than two words come as written.
                             None if n <= 2 && !toks[i..i + n].iter().any(|t| t.upper) => {
-                                forms.key(i, i + n, false, &mut fkey);
+                                let fkey = forms.key(i, i + n, false, &mut fkey);
                                 let found = if fkey == key {
                                     Vec::new()
                                 } else {
-                                    self.folded_cands(&fkey)
+                                    self.folded_cands(fkey)
                                 };
                                 // Common words are no spellings of names ("Will" of Wil).
                                 if !found.is_empty()
@@ -541,17 +574,17 @@ impl Gazetteer {
                                 }
                             }
                         };
-                        forms.key(i, i + n, false, &mut fkey);
-                        if tier == Tier::Exact && fkey != key {
-                            more(self.folded_cands(&fkey), Tier::Folded);
+                        let f = forms.key(i, i + n, false, &mut fkey);
+                        if tier == Tier::Exact && f != key {
+                            more(self.folded_cands(f), Tier::Folded);
                         }
                         if loose_ok(i)
                             && !toks[i..i + n]
                                 .iter()
                                 .any(|t| self.d.english.contains(t.norm))
                         {
-                            forms.key(i, i + n, true, &mut fkey);
-                            more(self.loose_cands(&fkey), Tier::Loose);
+                            let l = forms.key(i, i + n, true, &mut fkey);
+                            more(self.loose_cands(l), Tier::Loose);
                         }
                     }
                     // "the Donetsk Oblast": a region's full name takes its article, as a
@@ -566,11 +599,11 @@ impl Gazetteer {
                         tj: i + n,
                         start,
                         end: last.end,
-                        key: key.clone(),
+                        key: key.to_string(),
                         kind: Kind::Plain,
                         cands,
                         phrase_cands: Vec::new(),
-                        needs_context: n == 1 && self.d.common_names.contains(&key),
+                        needs_context: n == 1 && self.d.common_names.contains(key),
                         tier,
                         extra,
                         settlement_cue: settlement_cue_before(toks, i)
@@ -650,9 +683,8 @@ impl Gazetteer {
             Some(_) => None,
             None => Some(district_phrase_at(toks, follow)?),
         };
-        let mut fkey = String::new();
-        forms.key(i, i + n, false, &mut fkey);
-        let fkey = fkey.as_str();
+        let mut buf = String::new();
+        let fkey = forms.key(i, i + n, false, &mut buf);
         let (kind, end_tok) = match (region_end, district) {
             (Some(e), _) => {
                 let cands = self.region_candidates(key);
@@ -891,7 +923,7 @@ pub(super) fn weapon_word_follows(toks: &[Token], i: usize) -> bool {
 /// The last token of a region word right after token `i`, if there is one.
 pub(super) fn region_word_at(toks: &[Token], i: usize) -> Option<usize> {
     let t = toks.get(i)?;
-    (t.joined_to_prev && t.norm.len() >= 3 && in_list(REGION_WORDS, t.norm)).then_some(i)
+    (t.joined_to_prev && word_kinds(t.norm) & REGION != 0).then_some(i)
 }
 
 /// The last token of an airport phrase starting at token `i`, if there is one.
@@ -903,6 +935,7 @@ pub(super) fn airport_phrase_at(toks: &[Token], i: usize) -> Option<usize> {
             first.norm.as_bytes().first(),
             Some(b'a' | b'i' | b'm' | 0xD0)
         )
+        || word_kinds(first.norm) & AIRPORT_START == 0
     {
         return None;
     }
@@ -947,8 +980,12 @@ pub(super) fn district_phrase_at(toks: &[Token], i: usize) -> Option<(Kind, usiz
     {
         return None;
     }
-    if in_list(DISTRICT_WORDS, t.norm) {
+    let kinds = word_kinds(t.norm);
+    if kinds & DISTRICT != 0 {
         return Some((Kind::District, i));
+    }
+    if kinds & COMMUNITY_START == 0 {
+        return None;
     }
     for phrase in COMMUNITY_PHRASES {
         let n = phrase.len();
@@ -968,15 +1005,16 @@ pub(super) fn district_phrase_at(toks: &[Token], i: usize) -> Option<(Kind, usiz
 /// X", "village X".
 pub(super) fn settlement_cue_before(toks: &[Token], i: usize) -> bool {
     let word = |k: usize| toks.get(k).map(|t| t.norm);
-    if i >= 1 && in_list(SETTLEMENT_WORDS, word(i - 1).unwrap_or("")) {
+    let settlement = |k: usize| word(k).is_some_and(|w| word_kinds(w) & SETTLEMENT != 0);
+    if i >= 1 && settlement(i - 1) {
         return true;
     }
-    i >= 2 && word(i - 1) == Some("of") && in_list(SETTLEMENT_WORDS, word(i - 2).unwrap_or(""))
+    i >= 2 && word(i - 1) == Some("of") && settlement(i - 2)
 }
 
 /// Whether the word at token `j` (right after a name) says the name is a settlement's: "X
 /// village", "X town".
 pub(super) fn settlement_cue_after(toks: &[Token], j: usize) -> bool {
     toks.get(j)
-        .is_some_and(|t| t.joined_to_prev && in_list(SETTLEMENT_WORDS, t.norm))
+        .is_some_and(|t| t.joined_to_prev && word_kinds(t.norm) & SETTLEMENT != 0)
 }

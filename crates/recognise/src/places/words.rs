@@ -371,12 +371,76 @@ pub(super) fn front_at(published: Option<chrono::NaiveDate>) -> &'static [&'stat
 pub(super) const MIN_POPULATION_WITHOUT_CONTEXT: u64 = 5000;
 
 pub(super) fn is_cyrillic(w: &str) -> bool {
-    w.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c))
+    // The characters U+0400..U+04FF are exactly those whose UTF-8 lead byte is 0xD0..0xD3.
+    w.bytes().any(|b| (0xD0..=0xD3).contains(&b))
 }
 
 pub(super) fn in_list(list: &[&str], w: &str) -> bool {
     list.contains(&w)
 }
+
+/// The lists a word is in, among those the recogniser asks about for most words of a text:
+/// bits [`REGION`], [`DISTRICT`], [`COMMUNITY_START`], [`AIRPORT_START`] and [`SETTLEMENT`].
+/// One lookup answers for all of them; nearly every other word is ruled out by one bit of a
+/// set of the signatures of the listed words (see [`signature`]) before any hashing.
+pub(super) fn word_kinds(w: &str) -> u8 {
+    struct Index {
+        signatures: [u64; SIGNATURE_WORDS],
+        map: FxMap<&'static str, u8>,
+    }
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut map: FxMap<&'static str, u8> = FxMap::default();
+        let firsts = |phrases: &'static [&'static [&'static str]]| {
+            phrases.iter().filter_map(|p| p.first().copied())
+        };
+        let lists: [(u8, Vec<&'static str>); 5] = [
+            (REGION, REGION_WORDS.to_vec()),
+            (DISTRICT, DISTRICT_WORDS.to_vec()),
+            (COMMUNITY_START, firsts(COMMUNITY_PHRASES).collect()),
+            (AIRPORT_START, firsts(AIRPORT_PHRASES).collect()),
+            (SETTLEMENT, SETTLEMENT_WORDS.to_vec()),
+        ];
+        for (bit, words) in lists {
+            for w in words {
+                *map.entry(w).or_insert(0) |= bit;
+            }
+        }
+        let mut signatures = [0u64; SIGNATURE_WORDS];
+        for w in map.keys() {
+            let g = signature(w.as_bytes());
+            signatures[g / 64] |= 1 << (g % 64);
+        }
+        Index { signatures, map }
+    });
+    let g = signature(w.as_bytes());
+    if index.signatures[g / 64] & (1 << (g % 64)) == 0 {
+        return 0;
+    }
+    index.map.get(w).copied().unwrap_or(0)
+}
+
+/// 64-bit words of the signature set of [`word_kinds`] (4,096 signatures, 512 bytes).
+const SIGNATURE_WORDS: usize = 64;
+
+/// A word's signature: its length and its first two and last bytes, mixed into 12 bits.
+#[inline]
+fn signature(w: &[u8]) -> usize {
+    let (Some(&a), Some(&z)) = (w.first(), w.last()) else {
+        return 0;
+    };
+    let b = w.get(1).copied().unwrap_or(0);
+    let x = (w.len() as u32) ^ (u32::from(a) << 6) ^ (u32::from(b) << 14) ^ (u32::from(z) << 22);
+    (x.wrapping_mul(0x9E37_79B1) >> 20) as usize
+}
+
+/// Bits of [`word_kinds`]: a word of [`REGION_WORDS`], of [`DISTRICT_WORDS`], the first word of
+/// a [`COMMUNITY_PHRASES`] or an [`AIRPORT_PHRASES`] phrase, a word of [`SETTLEMENT_WORDS`].
+pub(super) const REGION: u8 = 1;
+pub(super) const DISTRICT: u8 = 2;
+pub(super) const COMMUNITY_START: u8 = 4;
+pub(super) const AIRPORT_START: u8 = 8;
+pub(super) const SETTLEMENT: u8 = 16;
 
 pub(super) fn demonym_country(w: &str) -> Option<&'static str> {
     /// The demonyms, and a bit set of the (first byte, last byte) pairs they have: most words

@@ -67,9 +67,13 @@ impl Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 56));
+            // The remaining bytes as a little-endian word padded with zeros, assembled in
+            // registers rather than copied through a buffer of variable length.
+            let w = rest
+                .iter()
+                .rev()
+                .fold(0u64, |w, &x| (w << 8) | u64::from(x));
+            self.add(w ^ ((rest.len() as u64) << 56));
         }
     }
 
