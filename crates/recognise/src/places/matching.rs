@@ -8,7 +8,7 @@
 //! which the resolver takes only with support from the text.
 
 use super::fold::{admin_stem, consonants, fold_with, skeleton, skeleton_into};
-use super::load::{self, FxMap, KeyRef, NameSet, FEATURE_ADMIN2, FEATURE_ADMIN3, FEATURE_CITY};
+use super::load::{self, KeyRef, NameSet, FEATURE_ADMIN2, FEATURE_ADMIN3, FEATURE_CITY};
 use super::tokens::Token;
 use super::words::*;
 use super::Gazetteer;
@@ -25,15 +25,19 @@ const DESCRIPTION_BYTES: usize = 600;
 /// takes a loose match only where the text describes places, so it is looked for only there:
 /// in a short text (a place description), in Cyrillic, next to a settlement word ("village of
 /// X", "X town"), or with a region or district word in the words after it ("X, Y district").
-/// `units` marks the tokens that are region or district words.
-fn loose_ok(text: &str, toks: &[Token], units: &[bool], i: usize) -> bool {
+/// `kinds` holds the [`word_kinds`] of each token.
+fn loose_ok(text: &str, toks: &[Token], kinds: &[u8], i: usize) -> bool {
     if text.len() < DESCRIPTION_BYTES || is_cyrillic(toks[i].norm) {
         return true;
     }
-    if settlement_cue_before(toks, i) || settlement_cue_after(toks, i + 1) {
+    if settlement_cue_before(toks, kinds, i) || settlement_cue_after(toks, kinds, i + 1) {
         return true;
     }
-    units.iter().skip(i + 1).take(6).any(|&u| u)
+    kinds
+        .iter()
+        .skip(i + 1)
+        .take(6)
+        .any(|&k| k & (REGION | DISTRICT) != 0)
 }
 
 /// The first word of a form (forms of hyphenated words hold spaces).
@@ -43,17 +47,6 @@ fn first_word_of(form: &str) -> &str {
         Some(p) => &form[..p],
         None => form,
     }
-}
-
-/// Whether a token is a region or district word ("region", "oblast", "district", "raion"...).
-fn unit_word(t: &Token) -> bool {
-    // Every such word is 3 to 16 bytes long and starts with one of these bytes.
-    (3..=16).contains(&t.norm.len())
-        && matches!(
-            t.norm.as_bytes()[0],
-            b'r' | b'o' | b'p' | b'k' | b'd' | 0xD0 | 0xD1
-        )
-        && word_kinds(t.norm) & (REGION | DISTRICT) != 0
 }
 
 /// What the neighbours of a name make of it.
@@ -122,8 +115,6 @@ struct Forms<'t> {
     loose: Vec<Option<[u32; 2]>>,
     arena: String,
     scratch: String,
-    /// The strong folded forms made so far, by lookup form: a text repeats its names.
-    memo: FxMap<&'t str, [u32; 2]>,
 }
 
 impl<'t> Forms<'t> {
@@ -134,7 +125,6 @@ impl<'t> Forms<'t> {
             loose: vec![None; toks.len()],
             arena: String::new(),
             scratch: String::new(),
-            memo: FxMap::default(),
         }
     }
 
@@ -143,17 +133,9 @@ impl<'t> Forms<'t> {
         if let Some(s) = self.folded[i] {
             return s;
         }
-        let norm = self.toks[i].norm;
-        let s = match self.memo.get(norm) {
-            Some(&s) => s,
-            None => {
-                let a = self.arena.len();
-                fold_with(norm, &mut self.arena, &mut self.scratch);
-                let s = [a as u32, self.arena.len() as u32];
-                self.memo.insert(norm, s);
-                s
-            }
-        };
+        let a = self.arena.len();
+        fold_with(self.toks[i].norm, &mut self.arena, &mut self.scratch);
+        let s = [a as u32, self.arena.len() as u32];
         self.folded[i] = Some(s);
         s
     }
@@ -324,10 +306,12 @@ impl Gazetteer {
             .collect();
         // Whether a word's loose form is worth looking up: loose forms meet unrelated names too,
         // and the resolver takes them only where the text describes places (see `loose_ok`).
-        let units: Vec<bool> = toks.iter().map(unit_word).collect();
+        // The word lists each token is in (region and district words, the first words of
+        // community and airport phrases, settlement words).
+        let kinds: Vec<u8> = toks.iter().map(|t| word_kinds(t.norm)).collect();
         let mut loose_memo: Vec<Option<bool>> = vec![None; toks.len()];
         let mut loose_ok = |i: usize| {
-            *loose_memo[i].get_or_insert_with(|| toks[i].cap && loose_ok(text, toks, &units, i))
+            *loose_memo[i].get_or_insert_with(|| toks[i].cap && loose_ok(text, toks, &kinds, i))
         };
         let mut i = 0;
         while i < toks.len() {
@@ -432,8 +416,14 @@ impl Gazetteer {
                     Some(m) => m.tj - i + 1,
                     None => 1,
                 };
-                for n in (shortest..=maxn).rev() {
+                // Loose forms are looked up for names of one or two words, not in capitals
+                // (common words are not matched loosely either, below).
+                let longest = if loose_pass { maxn.min(2) } else { maxn };
+                for n in (shortest..=longest).rev() {
                     if tok_taken[i..i + n].iter().any(|&x| x) {
+                        continue;
+                    }
+                    if loose_pass && (toks[i..i + n].iter().any(|t| t.upper) || !loose_ok(i)) {
                         continue;
                     }
                     // The lookup form of the words: a single word's own.
@@ -461,13 +451,24 @@ impl Gazetteer {
                         }
                     };
                     let follow = i + n;
-                    if !loose_pass && !last.possessive {
-                        if let Some(m) = self.phrase_match(text, toks, taken, i, n, key, &mut forms)
-                        {
+                    // What may follow the name: a phrase starts with a word of the lists.
+                    let next_kinds = kinds.get(follow).copied().unwrap_or(0);
+                    if !loose_pass && !last.possessive && next_kinds != 0 {
+                        let phrase = if next_kinds & (REGION | DISTRICT | COMMUNITY_START) != 0 {
+                            self.phrase_match(text, toks, taken, i, n, key, &mut forms)
+                        } else {
+                            None
+                        };
+                        if let Some(m) = phrase {
                             found = Some(m);
                             break;
                         }
-                        if let Some(end_tok) = airport_phrase_at(toks, follow) {
+                        let airport = if next_kinds & AIRPORT_START != 0 {
+                            airport_phrase_at(toks, follow)
+                        } else {
+                            None
+                        };
+                        if let Some(end_tok) = airport {
                             let (air, cities) = self.airport_match_cands(key);
                             let cities: Vec<KeyRef> = cities.into_iter().filter(upper_ok).collect();
                             let end = toks[end_tok].end;
@@ -494,13 +495,6 @@ impl Gazetteer {
                         }
                     }
                     let (cands, tier) = if loose_pass {
-                        // Common words and words in capitals are not matched loosely.
-                        if toks[i..i + n].iter().any(|t| t.upper) {
-                            continue;
-                        }
-                        if n > 2 || !loose_ok(i) {
-                            continue;
-                        }
                         let fkey = forms.key(i, i + n, true, &mut fkey);
                         if !self.d.forms_filter.may_contain(fkey)[LOOSE]
                             || toks[i..i + n]
@@ -606,8 +600,8 @@ impl Gazetteer {
                         needs_context: n == 1 && self.d.common_names.contains(key),
                         tier,
                         extra,
-                        settlement_cue: settlement_cue_before(toks, i)
-                            || settlement_cue_after(toks, i + n),
+                        settlement_cue: settlement_cue_before(toks, &kinds, i)
+                            || settlement_cue_after(toks, &kinds, i + n),
                         country_name: false,
                     });
                     break;
@@ -1003,9 +997,10 @@ pub(super) fn district_phrase_at(toks: &[Token], i: usize) -> Option<(Kind, usiz
 
 /// Whether the words before token `i` say it names a settlement: "village of X", "the town of
 /// X", "village X".
-pub(super) fn settlement_cue_before(toks: &[Token], i: usize) -> bool {
+/// `kinds` holds the [`word_kinds`] of each token.
+pub(super) fn settlement_cue_before(toks: &[Token], kinds: &[u8], i: usize) -> bool {
     let word = |k: usize| toks.get(k).map(|t| t.norm);
-    let settlement = |k: usize| word(k).is_some_and(|w| word_kinds(w) & SETTLEMENT != 0);
+    let settlement = |k: usize| kinds.get(k).is_some_and(|&w| w & SETTLEMENT != 0);
     if i >= 1 && settlement(i - 1) {
         return true;
     }
@@ -1014,7 +1009,8 @@ pub(super) fn settlement_cue_before(toks: &[Token], i: usize) -> bool {
 
 /// Whether the word at token `j` (right after a name) says the name is a settlement's: "X
 /// village", "X town".
-pub(super) fn settlement_cue_after(toks: &[Token], j: usize) -> bool {
-    toks.get(j)
-        .is_some_and(|t| t.joined_to_prev && word_kinds(t.norm) & SETTLEMENT != 0)
+/// `kinds` holds the [`word_kinds`] of each token.
+pub(super) fn settlement_cue_after(toks: &[Token], kinds: &[u8], j: usize) -> bool {
+    toks.get(j).is_some_and(|t| t.joined_to_prev)
+        && kinds.get(j).is_some_and(|&w| w & SETTLEMENT != 0)
 }

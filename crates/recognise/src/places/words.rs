@@ -379,58 +379,92 @@ pub(super) fn in_list(list: &[&str], w: &str) -> bool {
     list.contains(&w)
 }
 
-/// The lists a word is in, among those the recogniser asks about for most words of a text:
+/// The lists a word is in, among those the recogniser asks about for every word of a text:
 /// bits [`REGION`], [`DISTRICT`], [`COMMUNITY_START`], [`AIRPORT_START`] and [`SETTLEMENT`].
-/// One lookup answers for all of them; nearly every other word is ruled out by one bit of a
-/// set of the signatures of the listed words (see [`signature`]) before any hashing.
+/// Nearly every other word is ruled out by one bit of the set of the signatures of the listed
+/// words (see [`signature`]), made at compile time, before any hashing.
+#[inline]
 pub(super) fn word_kinds(w: &str) -> u8 {
-    struct Index {
-        signatures: [u64; SIGNATURE_WORDS],
-        map: FxMap<&'static str, u8>,
+    let g = signature(w.as_bytes());
+    if SIGNATURES[g / 64] & (1 << (g % 64)) == 0 {
+        return 0;
     }
-    static INDEX: OnceLock<Index> = OnceLock::new();
+    listed_word_kinds(w)
+}
+
+/// [`word_kinds`] for a word whose signature is one of a listed word's.
+fn listed_word_kinds(w: &str) -> u8 {
+    static INDEX: OnceLock<FxMap<&'static str, u8>> = OnceLock::new();
     let index = INDEX.get_or_init(|| {
         let mut map: FxMap<&'static str, u8> = FxMap::default();
-        let firsts = |phrases: &'static [&'static [&'static str]]| {
-            phrases.iter().filter_map(|p| p.first().copied())
-        };
-        let lists: [(u8, Vec<&'static str>); 5] = [
-            (REGION, REGION_WORDS.to_vec()),
-            (DISTRICT, DISTRICT_WORDS.to_vec()),
-            (COMMUNITY_START, firsts(COMMUNITY_PHRASES).collect()),
-            (AIRPORT_START, firsts(AIRPORT_PHRASES).collect()),
-            (SETTLEMENT, SETTLEMENT_WORDS.to_vec()),
-        ];
-        for (bit, words) in lists {
+        for (bit, words) in kind_lists() {
             for w in words {
                 *map.entry(w).or_insert(0) |= bit;
             }
         }
-        let mut signatures = [0u64; SIGNATURE_WORDS];
-        for w in map.keys() {
-            let g = signature(w.as_bytes());
-            signatures[g / 64] |= 1 << (g % 64);
-        }
-        Index { signatures, map }
+        map
     });
-    let g = signature(w.as_bytes());
-    if index.signatures[g / 64] & (1 << (g % 64)) == 0 {
-        return 0;
-    }
-    index.map.get(w).copied().unwrap_or(0)
+    index.get(w).copied().unwrap_or(0)
 }
 
-/// 64-bit words of the signature set of [`word_kinds`] (4,096 signatures, 512 bytes).
-const SIGNATURE_WORDS: usize = 64;
+/// Each bit of [`word_kinds`] with its words.
+pub(super) fn kind_lists() -> [(u8, Vec<&'static str>); 5] {
+    let firsts = |phrases: &'static [&'static [&'static str]]| {
+        phrases
+            .iter()
+            .filter_map(|p| p.first().copied())
+            .collect::<Vec<_>>()
+    };
+    [
+        (REGION, REGION_WORDS.to_vec()),
+        (DISTRICT, DISTRICT_WORDS.to_vec()),
+        (COMMUNITY_START, firsts(COMMUNITY_PHRASES)),
+        (AIRPORT_START, firsts(AIRPORT_PHRASES)),
+        (SETTLEMENT, SETTLEMENT_WORDS.to_vec()),
+    ]
+}
+
+/// The signature set of [`word_kinds`]: 4,096 bits (512 bytes), one for each signature of a
+/// word of the lists.
+static SIGNATURES: [u64; 64] = {
+    let mut set = [0u64; 64];
+    let words: [&[&str]; 3] = [REGION_WORDS, DISTRICT_WORDS, SETTLEMENT_WORDS];
+    let mut l = 0;
+    while l < words.len() {
+        let mut k = 0;
+        while k < words[l].len() {
+            let g = signature(words[l][k].as_bytes());
+            set[g / 64] |= 1 << (g % 64);
+            k += 1;
+        }
+        l += 1;
+    }
+    let phrases: [&[&[&str]]; 2] = [COMMUNITY_PHRASES, AIRPORT_PHRASES];
+    let mut l = 0;
+    while l < phrases.len() {
+        let mut k = 0;
+        while k < phrases[l].len() {
+            if !phrases[l][k].is_empty() {
+                let g = signature(phrases[l][k][0].as_bytes());
+                set[g / 64] |= 1 << (g % 64);
+            }
+            k += 1;
+        }
+        l += 1;
+    }
+    set
+};
 
 /// A word's signature: its length and its first two and last bytes, mixed into 12 bits.
 #[inline]
-fn signature(w: &[u8]) -> usize {
-    let (Some(&a), Some(&z)) = (w.first(), w.last()) else {
+const fn signature(w: &[u8]) -> usize {
+    let n = w.len();
+    if n == 0 {
         return 0;
-    };
-    let b = w.get(1).copied().unwrap_or(0);
-    let x = (w.len() as u32) ^ (u32::from(a) << 6) ^ (u32::from(b) << 14) ^ (u32::from(z) << 22);
+    }
+    let (a, z) = (w[0] as u32, w[n - 1] as u32);
+    let b = if n > 1 { w[1] as u32 } else { 0 };
+    let x = (n as u32) ^ (a << 6) ^ (b << 14) ^ (z << 22);
     (x.wrapping_mul(0x9E37_79B1) >> 20) as usize
 }
 
@@ -473,4 +507,46 @@ pub(super) fn demonym_country(w: &str) -> Option<&'static str> {
         return None;
     }
     index.map.get(w).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one lookup of [`word_kinds`] answers as the lists do, for their words and for others.
+    #[test]
+    fn word_kinds_are_the_lists() {
+        let mut words: Vec<&str> = kind_lists().iter().flat_map(|(_, w)| w.clone()).collect();
+        words.extend([
+            "",
+            "a",
+            "of",
+            "the",
+            "regional",
+            "districts'",
+            "regio",
+            "airports",
+            "village's",
+            "council",
+            "territorial",
+            "shelled",
+            "Region",
+            "районах",
+            "село́",
+            "kyiv",
+            "oblast ",
+        ]);
+        let firsts = |phrases: &[&[&str]], w: &str| phrases.iter().any(|p| p.first() == Some(&w));
+        for w in words {
+            let expected = u8::from(in_list(REGION_WORDS, w)) * REGION
+                | u8::from(in_list(DISTRICT_WORDS, w)) * DISTRICT
+                | u8::from(firsts(COMMUNITY_PHRASES, w)) * COMMUNITY_START
+                | u8::from(firsts(AIRPORT_PHRASES, w)) * AIRPORT_START
+                | u8::from(in_list(SETTLEMENT_WORDS, w)) * SETTLEMENT;
+            assert_eq!(word_kinds(w), expected, "{w:?}");
+        }
+        assert_eq!(word_kinds("district"), DISTRICT);
+        assert_eq!(word_kinds("village"), COMMUNITY_START | SETTLEMENT);
+        assert_eq!(word_kinds("reported"), 0);
+    }
 }
