@@ -26,6 +26,7 @@ mod fold;
 mod import;
 mod load;
 mod matching;
+mod neighbours;
 mod resolve;
 mod tokens;
 mod words;
@@ -35,7 +36,8 @@ pub use import::{Format, ImportError, Imported, Importer, SourceReport};
 pub(crate) use load::FxMap;
 pub use load::GazetteerError;
 use load::{Data, KeyRef};
-use matching::{airport_phrase_at, region_word_at, weapon_word_follows, Kind, Match, Tier};
+use matching::{Kind, Match, Tier};
+use neighbours::{airport_phrase_at, region_word_at, weapon_word_follows};
 use resolve::Context;
 use sitrep_model::{
     Anchor, Feature, Mention, MentionValue, NameMatch, Place, PlaceContext, PlacePrecision, Span,
