@@ -1,11 +1,14 @@
 //! Builds the binary index of the embedded gazetteer (`data/gazetteer.tsv.gz`) into `OUT_DIR`,
 //! so that the library reads it in place at start-up instead of parsing the TSV. The index
-//! builder is the library's own (`src/places/load/index.rs`, with the name normalisation of
-//! `src/places/tokens.rs`), included here as modules.
+//! builder is the library's own (`src/places/load/builder.rs` and `src/places/load/index.rs`,
+//! with the name normalisation of `src/places/tokens.rs`), included here as modules.
 
 use std::io::Read;
 use std::path::PathBuf;
 
+#[allow(dead_code)]
+#[path = "src/places/load/builder.rs"]
+mod builder;
 #[allow(dead_code)]
 #[path = "src/chars.rs"]
 mod chars;
@@ -26,6 +29,7 @@ const SOURCES: &[&str] = &[
     "../../data/gazetteer.tsv.gz",
     "src/chars.rs",
     "src/places/fold.rs",
+    "src/places/load/builder.rs",
     "src/places/load/index.rs",
     "src/places/tokens.rs",
 ];

@@ -26,6 +26,7 @@ mod fold;
 mod import;
 mod load;
 mod matching;
+mod neighbours;
 mod resolve;
 mod tokens;
 mod words;
@@ -35,7 +36,8 @@ pub use import::{Format, ImportError, Imported, Importer, SourceReport};
 pub(crate) use load::FxMap;
 pub use load::GazetteerError;
 use load::{Data, KeyRef};
-use matching::{airport_phrase_at, region_word_at, weapon_word_follows, Kind, Match, Tier};
+use matching::{Kind, Match, Tier};
+use neighbours::{airport_phrase_at, region_word_at, weapon_word_follows};
 use resolve::Context;
 use sitrep_model::{
     Anchor, Feature, Mention, MentionValue, NameMatch, Place, PlaceContext, PlacePrecision, Span,
@@ -346,11 +348,18 @@ impl Gazetteer {
             .collect();
         // Later names first: the units after a name ("X, Y district, Z region") and the
         // places it is near are resolved before it; the second round sees every pick.
+        // A pick depends on the evidence alone (the match and the context stay): the second
+        // round picks again only where the evidence changed.
         let mut picks: Vec<Option<Pick>> = vec![None; matches.len()];
+        let mut picked_on: Vec<Option<Evidence>> = vec![None; matches.len()];
         for _ in 0..2 {
             for mi in (0..matches.len()).rev() {
                 let ev = self.evidence_for(text, mi, &matches, &links, &anchors, &picks);
+                if picked_on[mi].as_ref() == Some(&ev) {
+                    continue;
+                }
                 picks[mi] = self.pick(mi, &matches[mi], &toks, &ctx, &ev);
+                picked_on[mi] = Some(ev);
             }
         }
         let mut out = Vec::with_capacity(picks.len() * 2);

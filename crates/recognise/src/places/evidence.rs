@@ -201,7 +201,7 @@ pub(super) fn anchor_before(text: &str, start: usize) -> Option<AnchorPhrase> {
 }
 
 /// A unit or place named with a match, resolved: what it says about the match's candidates.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(super) struct Unit {
     pub lat: f64,
     pub lon: f64,
@@ -219,7 +219,7 @@ pub(super) struct Unit {
 }
 
 /// Everything the words around one match say about where it is.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub(super) struct Evidence {
     pub units: Vec<Unit>,
     /// "X, 20 km from Y": Y's point and the distance.

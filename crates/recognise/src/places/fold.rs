@@ -101,22 +101,41 @@ fn group_at(b: &[u8]) -> Option<(usize, char)> {
     })
 }
 
+/// Appends `c` to the strong form being built in `out` from byte `base` on: "ie" (Ukrainian
+/// є, "ye", "je") is "e", and a letter after itself is dropped.
+#[inline]
+fn join(out: &mut String, base: usize, c: char) {
+    if c.is_ascii() {
+        // The same rules on bytes: an ASCII letter ends `out` exactly when its last byte is it.
+        let last = out.as_bytes()[base..].last().copied();
+        if c == 'e' && last == Some(b'i') {
+            out.truncate(out.len() - 1);
+        } else if last == Some(c as u8) {
+            return;
+        }
+        if c == 'e' && out.len() > base && out.as_bytes()[out.len() - 1] == b'e' {
+            return;
+        }
+        out.push(c);
+        return;
+    }
+    if out.len() > base {
+        if c == 'e' && out.ends_with('i') {
+            out.pop();
+        }
+        if out.len() > base && out.ends_with(c) {
+            return;
+        }
+    }
+    out.push(c);
+}
+
 /// The sounds of a name, before vowels are joined: Cyrillic letters written in Latin by
 /// [`cyrillic`], then Latin groups through [`GROUPS`], `y`/`j` as `i`, `g` as `h`, `w` as `v`,
-/// `x` as `ks`, `q` as `k`; spaces and other characters as they are.
-fn sounds(norm: &str, out: &mut String) {
-    let latin: std::borrow::Cow<str> = if norm.is_ascii() {
-        std::borrow::Cow::Borrowed(norm)
-    } else {
-        let mut s = String::with_capacity(norm.len() + 8);
-        for ch in norm.chars() {
-            match cyrillic(ch) {
-                Some(l) => s.push_str(l),
-                None => s.push(ch),
-            }
-        }
-        std::borrow::Cow::Owned(s)
-    };
+/// `x` as `ks`, `q` as `k`; spaces and other characters as they are. Each sound goes to
+/// `emit` in order.
+#[inline]
+fn sounds(latin: &str, mut emit: impl FnMut(char)) {
     let b = latin.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -125,24 +144,27 @@ fn sounds(norm: &str, out: &mut String) {
             let Some(ch) = latin[i..].chars().next() else {
                 break;
             };
-            out.push(ch);
+            emit(ch);
             i += ch.len_utf8();
             continue;
         }
         if matches!(c, b's' | b'z' | b't' | b'c' | b'k') {
             if let Some((len, to)) = group_at(&b[i..]) {
-                out.push(to);
+                emit(to);
                 i += len;
                 continue;
             }
         }
         match c {
-            b'y' | b'j' => out.push('i'),
-            b'g' => out.push('h'),
-            b'w' => out.push('v'),
-            b'x' => out.push_str("ks"),
-            b'q' => out.push('k'),
-            _ => out.push(char::from(c)),
+            b'y' | b'j' => emit('i'),
+            b'g' => emit('h'),
+            b'w' => emit('v'),
+            b'x' => {
+                emit('k');
+                emit('s');
+            }
+            b'q' => emit('k'),
+            _ => emit(char::from(c)),
         }
         i += 1;
     }
@@ -150,25 +172,45 @@ fn sounds(norm: &str, out: &mut String) {
 
 /// Appends the strong folded form of a lookup form (see the module documentation) to `out`.
 pub(crate) fn fold_into(norm: &str, out: &mut String) {
-    fold_with(norm, out, &mut String::with_capacity(norm.len() + 4));
+    fold_with(norm, out, &mut String::new());
 }
 
-/// [`fold_into`] with a scratch buffer of the caller's, so that folding many words allocates
-/// nothing.
+/// [`fold_into`] with a scratch buffer of the caller's (for the Latin letters of a Cyrillic
+/// name), so that folding many words allocates nothing. The sounds are joined as they come:
+/// folding a Latin word touches each of its bytes once.
 pub(crate) fn fold_with(norm: &str, out: &mut String, tmp: &mut String) {
-    tmp.clear();
-    sounds(norm, tmp);
     let base = out.len();
-    for c in tmp.chars() {
-        // "ie" (Ukrainian є, "ye", "je") is "e"; a letter after itself is dropped.
-        if c == 'e' && out.len() > base && out.ends_with('i') {
-            out.pop();
+    if norm.is_ascii() {
+        // A Latin word's sounds are ASCII, at most two per byte ("x" is "ks"): a word of up
+        // to 32 bytes is joined on the stack, with the rules of [`join`] on bytes.
+        if norm.len() <= 32 {
+            let mut buf = [0u8; 64];
+            let mut n = 0usize;
+            sounds(norm, |c| {
+                let c = c as u8;
+                if c == b'e' && n > 0 && buf[n - 1] == b'i' {
+                    n -= 1;
+                }
+                if n > 0 && buf[n - 1] == c {
+                    return;
+                }
+                buf[n] = c;
+                n += 1;
+            });
+            out.push_str(std::str::from_utf8(&buf[..n]).unwrap_or_default());
+            return;
         }
-        if out.len() > base && out.ends_with(c) {
-            continue;
-        }
-        out.push(c);
+        sounds(norm, |c| join(out, base, c));
+        return;
     }
+    tmp.clear();
+    for ch in norm.chars() {
+        match cyrillic(ch) {
+            Some(l) => tmp.push_str(l),
+            None => tmp.push(ch),
+        }
+    }
+    sounds(tmp, |c| join(out, base, c));
 }
 
 /// The strong folded form of a lookup form.

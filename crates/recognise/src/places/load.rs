@@ -6,17 +6,18 @@
 //! gazetteer's index is built at compile time by the crate's build script and read in place;
 //! [`Data::from_gz`] builds the index of a gazetteer file at run time with the same code.
 
+mod builder;
 mod index;
 #[cfg(test)]
 mod tests;
 
 use super::fold::{admin_stem, consonants, fold_into, skeleton, skeleton_into};
 use super::tokens::norm;
+pub(crate) use builder::{build_parsed, cyrillic_stem, Entry, Parsed};
 use index::Section;
 pub(crate) use index::{
-    build_parsed, cyrillic_stem, Bytes, Entry, FxMap, KeyRef, KeySpec, NameFilter, NameSet,
-    NameTable, Parsed, FEATURE_ADMIN1, FEATURE_ADMIN2, FEATURE_ADMIN3, FEATURE_AIRPORT,
-    FEATURE_CITY, FEATURE_COUNTRY, FEATURE_OTHER, FEATURE_REGION,
+    Bytes, FxMap, KeyRef, KeySpec, NameFilter, NameSet, NameTable, FEATURE_ADMIN1, FEATURE_ADMIN2,
+    FEATURE_ADMIN3, FEATURE_AIRPORT, FEATURE_CITY, FEATURE_COUNTRY, FEATURE_OTHER, FEATURE_REGION,
 };
 use sitrep_model::{Feature, Place};
 use std::collections::HashMap;

@@ -1,6 +1,6 @@
 //! Finding names in a text: every gazetteer name, longest first, with the region, airport,
-//! district and community phrases around them, and the rules that tell a place from a person,
-//! a newspaper or a ship named after one.
+//! district and community phrases around them (the words around a name are read in
+//! [`super::neighbours`]).
 //!
 //! A name is looked up under its lookup form first ([`Tier::Exact`]), then under its strong
 //! folded form ([`Tier::Folded`]: "Slavyansk" meets "Sloviansk"), and only when no name of any
@@ -9,10 +9,14 @@
 
 use super::fold::{admin_stem, consonants, fold_with, skeleton, skeleton_into};
 use super::load::{self, KeyRef, NameSet, FEATURE_ADMIN2, FEATURE_ADMIN3, FEATURE_CITY};
+use super::neighbours::{
+    airport_phrase_at, article_start, district_phrase_at, region_word_at, settlement_cue_after,
+    settlement_cue_before, taken_tokens,
+};
 use super::tokens::Token;
 use super::words::*;
 use super::Gazetteer;
-use sitrep_model::{Feature, Span};
+use sitrep_model::Span;
 
 /// The sets of the filter of forms: folded names; loose names and loose first words.
 const FOLDED: usize = 0;
@@ -25,36 +29,28 @@ const DESCRIPTION_BYTES: usize = 600;
 /// takes a loose match only where the text describes places, so it is looked for only there:
 /// in a short text (a place description), in Cyrillic, next to a settlement word ("village of
 /// X", "X town"), or with a region or district word in the words after it ("X, Y district").
-/// `units` marks the tokens that are region or district words.
-fn loose_ok(text: &str, toks: &[Token], units: &[bool], i: usize) -> bool {
+/// `kinds` holds the [`word_kinds`] of each token.
+fn loose_ok(text: &str, toks: &[Token], kinds: &[u8], i: usize) -> bool {
     if text.len() < DESCRIPTION_BYTES || is_cyrillic(toks[i].norm) {
         return true;
     }
-    if settlement_cue_before(toks, i) || settlement_cue_after(toks, i + 1) {
+    if settlement_cue_before(toks, kinds, i) || settlement_cue_after(toks, kinds, i + 1) {
         return true;
     }
-    units.iter().skip(i + 1).take(6).any(|&u| u)
+    kinds
+        .iter()
+        .skip(i + 1)
+        .take(6)
+        .any(|&k| k & (REGION | DISTRICT) != 0)
 }
 
-/// Whether a token is a region or district word ("region", "oblast", "district", "raion"...).
-fn unit_word(t: &Token) -> bool {
-    // Every such word is 3 to 16 bytes long and starts with one of these bytes.
-    (3..=16).contains(&t.norm.len())
-        && matches!(
-            t.norm.as_bytes()[0],
-            b'r' | b'o' | b'p' | b'k' | b'd' | 0xD0 | 0xD1
-        )
-        && (in_list(REGION_WORDS, t.norm) || in_list(DISTRICT_WORDS, t.norm))
-}
-
-/// What the neighbours of a name make of it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Verdict {
-    Place,
-    /// Part of a person's name.
-    Person,
-    /// A newspaper, a ship, a common word.
-    Other,
+/// The first word of a form (forms of hyphenated words hold spaces).
+#[inline]
+fn first_word_of(form: &str) -> &str {
+    match form.bytes().position(|b| b == b' ') {
+        Some(p) => &form[..p],
+        None => form,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,8 +158,12 @@ impl<'t> Forms<'t> {
         &self.arena[a as usize..b as usize]
     }
 
-    /// The folded (`loose == false`) or loose form of tokens `i..j`, joined by spaces.
-    fn key(&mut self, i: usize, j: usize, loose: bool, out: &mut String) {
+    /// The folded (`loose == false`) or loose form of tokens `i..j`, joined by spaces: the
+    /// token's own form for one token, else written to `out`.
+    fn key<'s>(&'s mut self, i: usize, j: usize, loose: bool, out: &'s mut String) -> &'s str {
+        if j == i + 1 {
+            return if loose { self.loose(i) } else { self.folded(i) };
+        }
         out.clear();
         for k in i..j {
             if k > i {
@@ -172,6 +172,7 @@ impl<'t> Forms<'t> {
             let form = if loose { self.loose(k) } else { self.folded(k) };
             out.push_str(form);
         }
+        out
     }
 }
 
@@ -280,7 +281,7 @@ impl Gazetteer {
     /// phrases recognised.
     pub(super) fn raw_matches(&self, text: &str, toks: &[Token], taken: &[Span]) -> Vec<Match> {
         let mut out: Vec<Match> = Vec::new();
-        let mut key = String::new();
+        let mut keybuf = String::new();
         let mut fkey = String::new();
         let mut forms = Forms::new(toks);
         let tok_taken = taken_tokens(toks, taken);
@@ -299,10 +300,12 @@ impl Gazetteer {
             .collect();
         // Whether a word's loose form is worth looking up: loose forms meet unrelated names too,
         // and the resolver takes them only where the text describes places (see `loose_ok`).
-        let units: Vec<bool> = toks.iter().map(unit_word).collect();
+        // The word lists each token is in (region and district words, the first words of
+        // community and airport phrases, settlement words).
+        let kinds: Vec<u8> = toks.iter().map(|t| word_kinds(t.norm)).collect();
         let mut loose_memo: Vec<Option<bool>> = vec![None; toks.len()];
         let mut loose_ok = |i: usize| {
-            *loose_memo[i].get_or_insert_with(|| toks[i].cap && loose_ok(text, toks, &units, i))
+            *loose_memo[i].get_or_insert_with(|| toks[i].cap && loose_ok(text, toks, &kinds, i))
         };
         let mut i = 0;
         while i < toks.len() {
@@ -344,8 +347,11 @@ impl Gazetteer {
                 }
             }
             // "Харківщина", "на Сумщині": the Ukrainian collective name of a region.
+            // (Each ending ends in a Cyrillic letter, whose last byte is not ASCII.)
+            let cyrillic_end = t.norm.as_bytes().last().is_some_and(|&b| b >= 0x80);
             if let Some(stem) = ["щина", "щини", "щині", "щину", "щиною"]
                 .iter()
+                .filter(|_| cyrillic_end)
                 .find_map(|suf| t.norm.strip_suffix(suf))
             {
                 let stem = load::cyrillic_stem(stem);
@@ -373,7 +379,7 @@ impl Gazetteer {
             }
             // A name of several words starts with a known first word (in any of its forms) and
             // runs over words separated by spaces only, none but the last possessive.
-            let first_word = t.norm.split(' ').next().unwrap_or("");
+            let first_word = first_word_of(t.norm);
             let [may_be_name, may_start_name] = filter_hits[i];
             let may_start_name = if first_word.len() == t.norm.len() {
                 may_start_name
@@ -382,7 +388,7 @@ impl Gazetteer {
             };
             let starts_name = (may_start_name && self.d.first_words.contains(first_word))
                 || (loose_ok(i) && {
-                    let l = forms.loose(i).split(' ').next().unwrap_or("");
+                    let l = first_word_of(forms.loose(i));
                     self.d.forms_filter.may_contain(l)[LOOSE] && self.d.first_words.contains(l)
                 });
             let mut maxn = 1;
@@ -404,17 +410,29 @@ impl Gazetteer {
                     Some(m) => m.tj - i + 1,
                     None => 1,
                 };
-                for n in (shortest..=maxn).rev() {
+                // Loose forms are looked up for names of one or two words, not in capitals
+                // (common words are not matched loosely either, below).
+                let longest = if loose_pass { maxn.min(2) } else { maxn };
+                for n in (shortest..=longest).rev() {
                     if tok_taken[i..i + n].iter().any(|&x| x) {
                         continue;
                     }
-                    key.clear();
-                    for (k, tk) in toks[i..i + n].iter().enumerate() {
-                        if k > 0 {
-                            key.push(' ');
-                        }
-                        key.push_str(tk.norm);
+                    if loose_pass && (toks[i..i + n].iter().any(|t| t.upper) || !loose_ok(i)) {
+                        continue;
                     }
+                    // The lookup form of the words: a single word's own.
+                    let key: &str = if n == 1 {
+                        t.norm
+                    } else {
+                        keybuf.clear();
+                        for (k, tk) in toks[i..i + n].iter().enumerate() {
+                            if k > 0 {
+                                keybuf.push(' ');
+                            }
+                            keybuf.push_str(tk.norm);
+                        }
+                        &keybuf
+                    };
                     let last = &toks[i + n - 1];
                     // "US" must be written so; a short word in capitals ("TO", "EST") is an
                     // abbreviation, not a name written in capitals.
@@ -427,15 +445,25 @@ impl Gazetteer {
                         }
                     };
                     let follow = i + n;
-                    if !loose_pass && !last.possessive {
-                        if let Some(m) =
-                            self.phrase_match(text, toks, taken, i, n, &key, &mut forms)
-                        {
+                    // What may follow the name: a phrase starts with a word of the lists.
+                    let next_kinds = kinds.get(follow).copied().unwrap_or(0);
+                    if !loose_pass && !last.possessive && next_kinds != 0 {
+                        let phrase = if next_kinds & (REGION | DISTRICT | COMMUNITY_START) != 0 {
+                            self.phrase_match(text, toks, taken, i, n, key, &mut forms)
+                        } else {
+                            None
+                        };
+                        if let Some(m) = phrase {
                             found = Some(m);
                             break;
                         }
-                        if let Some(end_tok) = airport_phrase_at(toks, follow) {
-                            let (air, cities) = self.airport_match_cands(&key);
+                        let airport = if next_kinds & AIRPORT_START != 0 {
+                            airport_phrase_at(toks, follow)
+                        } else {
+                            None
+                        };
+                        if let Some(end_tok) = airport {
+                            let (air, cities) = self.airport_match_cands(key);
                             let cities: Vec<KeyRef> = cities.into_iter().filter(upper_ok).collect();
                             let end = toks[end_tok].end;
                             if (!air.is_empty() || !cities.is_empty())
@@ -446,7 +474,7 @@ impl Gazetteer {
                                     tj: i + n,
                                     start: t.start,
                                     end,
-                                    key: key.clone(),
+                                    key: key.to_string(),
                                     kind: Kind::Airport,
                                     cands: cities,
                                     phrase_cands: air,
@@ -461,30 +489,23 @@ impl Gazetteer {
                         }
                     }
                     let (cands, tier) = if loose_pass {
-                        // Common words and words in capitals are not matched loosely.
-                        if toks[i..i + n].iter().any(|t| t.upper) {
-                            continue;
-                        }
-                        if n > 2 || !loose_ok(i) {
-                            continue;
-                        }
-                        forms.key(i, i + n, true, &mut fkey);
-                        if !self.d.forms_filter.may_contain(&fkey)[LOOSE]
+                        let fkey = forms.key(i, i + n, true, &mut fkey);
+                        if !self.d.forms_filter.may_contain(fkey)[LOOSE]
                             || toks[i..i + n]
                                 .iter()
                                 .any(|t| self.d.english.contains(t.norm))
                         {
                             continue;
                         }
-                        (self.loose_cands(&fkey), Tier::Loose)
+                        (self.loose_cands(fkey), Tier::Loose)
                     } else {
                         let may_be_key = if n == 1 {
                             may_be_name
                         } else {
-                            self.d.filter.may_contain(&key)[NameSet::Names as usize]
+                            self.d.filter.may_contain(key)[NameSet::Names as usize]
                         };
                         let exact = if may_be_key {
-                            self.d.keys.get(&key).map(<[KeyRef]>::to_vec)
+                            self.d.keys.get(key).map(<[KeyRef]>::to_vec)
                         } else {
                             None
                         };
@@ -492,11 +513,11 @@ impl Gazetteer {
                             Some(c) => (c, Tier::Exact),
                             // Names of more than two words come as written.
                             None if n <= 2 && !toks[i..i + n].iter().any(|t| t.upper) => {
-                                forms.key(i, i + n, false, &mut fkey);
+                                let fkey = forms.key(i, i + n, false, &mut fkey);
                                 let found = if fkey == key {
                                     Vec::new()
                                 } else {
-                                    self.folded_cands(&fkey)
+                                    self.folded_cands(fkey)
                                 };
                                 // Common words are no spellings of names ("Will" of Wil).
                                 if !found.is_empty()
@@ -541,17 +562,17 @@ impl Gazetteer {
                                 }
                             }
                         };
-                        forms.key(i, i + n, false, &mut fkey);
-                        if tier == Tier::Exact && fkey != key {
-                            more(self.folded_cands(&fkey), Tier::Folded);
+                        let f = forms.key(i, i + n, false, &mut fkey);
+                        if tier == Tier::Exact && f != key {
+                            more(self.folded_cands(f), Tier::Folded);
                         }
                         if loose_ok(i)
                             && !toks[i..i + n]
                                 .iter()
                                 .any(|t| self.d.english.contains(t.norm))
                         {
-                            forms.key(i, i + n, true, &mut fkey);
-                            more(self.loose_cands(&fkey), Tier::Loose);
+                            let l = forms.key(i, i + n, true, &mut fkey);
+                            more(self.loose_cands(l), Tier::Loose);
                         }
                     }
                     // "the Donetsk Oblast": a region's full name takes its article, as a
@@ -566,15 +587,15 @@ impl Gazetteer {
                         tj: i + n,
                         start,
                         end: last.end,
-                        key: key.clone(),
+                        key: key.to_string(),
                         kind: Kind::Plain,
                         cands,
                         phrase_cands: Vec::new(),
-                        needs_context: n == 1 && self.d.common_names.contains(&key),
+                        needs_context: n == 1 && self.d.common_names.contains(key),
                         tier,
                         extra,
-                        settlement_cue: settlement_cue_before(toks, i)
-                            || settlement_cue_after(toks, i + n),
+                        settlement_cue: settlement_cue_before(toks, &kinds, i)
+                            || settlement_cue_after(toks, &kinds, i + n),
                         country_name: false,
                     });
                     break;
@@ -650,9 +671,8 @@ impl Gazetteer {
             Some(_) => None,
             None => Some(district_phrase_at(toks, follow)?),
         };
-        let mut fkey = String::new();
-        forms.key(i, i + n, false, &mut fkey);
-        let fkey = fkey.as_str();
+        let mut buf = String::new();
+        let fkey = forms.key(i, i + n, false, &mut buf);
         let (kind, end_tok) = match (region_end, district) {
             (Some(e), _) => {
                 let cands = self.region_candidates(key);
@@ -723,260 +743,4 @@ impl Gazetteer {
             country_name: false,
         })
     }
-
-    /// Marks the plain matches that may name a country.
-    pub(super) fn mark_countries(&self, matches: &mut [Match]) {
-        for m in matches.iter_mut().filter(|m| m.kind == Kind::Plain) {
-            m.country_name = m
-                .cands
-                .iter()
-                .any(|r| self.place(*r).feature == Feature::Country);
-        }
-    }
-
-    /// Drops plain names that are not places by their neighbours: newspapers, ships, persons'
-    /// names, common words opening a sentence or inside a longer name.
-    pub(super) fn filter_matches(&self, toks: &[Token], matches: &mut Vec<Match>) {
-        let ends: Vec<usize> = matches.iter().map(|m| m.tj).collect();
-        let starts: Vec<usize> = matches.iter().map(|m| m.ti).collect();
-        let verdicts: Vec<Verdict> = matches
-            .iter()
-            .map(|m| self.verdict(toks, m, &starts, &ends))
-            .collect();
-        // A name seen as part of a person's name once ("Mike Rogers") is a person's throughout.
-        let people: Vec<&str> = matches
-            .iter()
-            .zip(&verdicts)
-            .filter(|(_, v)| **v == Verdict::Person)
-            .map(|(m, _)| m.key.as_str())
-            .collect();
-        let keep: Vec<bool> = matches
-            .iter()
-            .zip(&verdicts)
-            .map(|(m, v)| {
-                *v == Verdict::Place
-                    && !(m.kind == Kind::Plain
-                        && people.contains(&m.key.as_str())
-                        && !self.is_major(&m.cands))
-            })
-            .collect();
-        let mut k = keep.into_iter();
-        matches.retain(|_| k.next().unwrap_or(true));
-    }
-
-    /// A country, a region or a city of 100,000 or more among the candidates.
-    pub(super) fn is_major(&self, cands: &[KeyRef]) -> bool {
-        cands.iter().any(|r| {
-            let p = self.place(*r);
-            matches!(
-                p.feature,
-                Feature::Country | Feature::Admin1 | Feature::Region
-            ) || p.population.unwrap_or(0) >= 100_000
-        })
-    }
-
-    /// A capitalised word that is no common or modifying word and no demonym: a first name or
-    /// a surname when next to a name.
-    fn is_name_word(&self, t: &Token) -> bool {
-        t.cap
-            && !t.upper
-            && !t.norm.contains(' ')
-            && t.norm.chars().all(|c| c.is_alphabetic())
-            && !in_list(MODIFIERS, t.norm)
-            && demonym_country(t.norm).is_none()
-            && !self.d.english.contains(t.norm)
-            && !self.d.common_names.contains(t.norm)
-    }
-
-    fn verdict(&self, toks: &[Token], m: &Match, starts: &[usize], ends: &[usize]) -> Verdict {
-        if m.kind != Kind::Plain {
-            return Verdict::Place;
-        }
-        if m.tj - m.ti == 1 && in_list(CALENDAR_WORDS, &m.key) {
-            return Verdict::Other;
-        }
-        let first = &toks[m.ti];
-        let last = &toks[m.tj - 1];
-        let next = toks
-            .get(m.tj)
-            .filter(|n| n.joined_to_prev && !last.possessive);
-        let prev = (m.ti > 0 && first.joined_to_prev).then(|| &toks[m.ti - 1]);
-        // Countries and large regions keep their name next to other capitalised words; small
-        // regions named like people ("Andreas", "Lara") do not.
-        let strong = m.cands.iter().any(|r| {
-            let rec = &self.d.records[r.idx as usize];
-            match rec.place.feature {
-                Feature::Country | Feature::Region => true,
-                Feature::Admin1 => rec.rank_population >= 1_000_000,
-                _ => false,
-            }
-        });
-        if let Some(nx) = next {
-            if nx.cap && in_list(ORG_WORDS, nx.norm) {
-                return Verdict::Other;
-            }
-            // "Vladimir Putin", "Tyler Derden": a first name.
-            if !strong
-                && self.is_name_word(nx)
-                && !starts.contains(&m.tj)
-                && !in_list(REGION_WORDS, nx.norm)
-                && !nx.sent_start
-            {
-                return Verdict::Person;
-            }
-            // "European Union": a common word inside a longer capitalised name.
-            if m.needs_context && nx.cap && !nx.sent_start && !starts.contains(&m.tj) {
-                return Verdict::Other;
-            }
-            if in_list(VESSEL_WORDS, nx.norm) {
-                return Verdict::Other;
-            }
-            // "Rogers said": a small place does not speak.
-            if in_list(SPEECH_VERBS, nx.norm) && !self.is_major(&m.cands) {
-                return Verdict::Person;
-            }
-        }
-        if let Some(pv) = prev {
-            if in_list(VESSEL_WORDS, pv.norm) {
-                return Verdict::Other;
-            }
-            if in_list(TITLES, pv.norm) && !strong {
-                return Verdict::Person;
-            }
-            // A capitalised word before the name that is not a place, a common word (as in a
-            // headline), a modifier or a demonym is a first name: the name is a surname.
-            let prev_is_place = ends.contains(&m.ti);
-            if !prev_is_place && !strong && self.is_name_word(pv) {
-                return Verdict::Person;
-            }
-            if m.needs_context && pv.cap && !prev_is_place && !in_list(MODIFIERS, pv.norm) {
-                return Verdict::Other;
-            }
-        }
-        if m.needs_context && first.sent_start {
-            return Verdict::Other;
-        }
-        Verdict::Place
-    }
-}
-
-/// For each token, whether it overlaps a span already taken. A name's words are separated by
-/// spaces only, so a name overlaps a taken span exactly when one of its words does.
-pub(super) fn taken_tokens(toks: &[Token], taken: &[Span]) -> Vec<bool> {
-    let mut out = vec![false; toks.len()];
-    for s in taken {
-        let first = toks.partition_point(|t| t.end <= s.start);
-        for (k, t) in toks.iter().enumerate().skip(first) {
-            if t.start >= s.end {
-                break;
-            }
-            if Span::new(t.start, t.end).overlaps(*s) {
-                out[k] = true;
-            }
-        }
-    }
-    out
-}
-
-/// Whether a weapon word ("missile", "launcher") is among the three words from token `i` on,
-/// within one stretch of text.
-pub(super) fn weapon_word_follows(toks: &[Token], i: usize) -> bool {
-    toks.iter()
-        .skip(i)
-        .take(3)
-        .take_while(|t| t.joined_to_prev)
-        .any(|t| t.norm.split(' ').any(|w| in_list(WEAPON_WORDS, w)))
-}
-
-/// The last token of a region word right after token `i`, if there is one.
-pub(super) fn region_word_at(toks: &[Token], i: usize) -> Option<usize> {
-    let t = toks.get(i)?;
-    (t.joined_to_prev && t.norm.len() >= 3 && in_list(REGION_WORDS, t.norm)).then_some(i)
-}
-
-/// The last token of an airport phrase starting at token `i`, if there is one.
-pub(super) fn airport_phrase_at(toks: &[Token], i: usize) -> Option<usize> {
-    // Every phrase starts with "a", "i", "m" or a Cyrillic letter.
-    let first = toks.get(i)?;
-    if !first.joined_to_prev
-        || !matches!(
-            first.norm.as_bytes().first(),
-            Some(b'a' | b'i' | b'm' | 0xD0)
-        )
-    {
-        return None;
-    }
-    for phrase in AIRPORT_PHRASES {
-        let n = phrase.len();
-        if i + n > toks.len() {
-            continue;
-        }
-        if toks[i..i + n]
-            .iter()
-            .zip(phrase.iter())
-            .all(|(t, w)| t.joined_to_prev && t.norm == *w)
-        {
-            return Some(i + n - 1);
-        }
-    }
-    None
-}
-
-/// The start of a "the" right before token `i` ("the Kyiv region"), if there is one.
-pub(super) fn article_start(text: &str, toks: &[Token], i: usize) -> Option<usize> {
-    if i == 0 || !toks[i].joined_to_prev {
-        return None;
-    }
-    let p = &toks[i - 1];
-    let w = text.get(p.start..p.end)?;
-    w.eq_ignore_ascii_case("the").then_some(p.start)
-}
-
-/// The kind and last token of a district or community phrase starting at token `i` ("district",
-/// "raion", "territorial community", "city council"), if there is one.
-pub(super) fn district_phrase_at(toks: &[Token], i: usize) -> Option<(Kind, usize)> {
-    let t = toks.get(i)?;
-    // Every word that starts such a phrase starts with one of these bytes (Cyrillic ones with
-    // 0xD0 or 0xD1).
-    if !t.joined_to_prev
-        || t.norm.len() < 3
-        || !matches!(
-            t.norm.as_bytes()[0],
-            b'd' | b'r' | b'a' | b'u' | b't' | b'h' | b'c' | b'v' | b's' | b'o' | 0xD0 | 0xD1
-        )
-    {
-        return None;
-    }
-    if in_list(DISTRICT_WORDS, t.norm) {
-        return Some((Kind::District, i));
-    }
-    for phrase in COMMUNITY_PHRASES {
-        let n = phrase.len();
-        if i + n <= toks.len()
-            && toks[i..i + n]
-                .iter()
-                .zip(phrase.iter())
-                .all(|(t, w)| t.joined_to_prev && t.norm == *w)
-        {
-            return Some((Kind::Community, i + n - 1));
-        }
-    }
-    None
-}
-
-/// Whether the words before token `i` say it names a settlement: "village of X", "the town of
-/// X", "village X".
-pub(super) fn settlement_cue_before(toks: &[Token], i: usize) -> bool {
-    let word = |k: usize| toks.get(k).map(|t| t.norm);
-    if i >= 1 && in_list(SETTLEMENT_WORDS, word(i - 1).unwrap_or("")) {
-        return true;
-    }
-    i >= 2 && word(i - 1) == Some("of") && in_list(SETTLEMENT_WORDS, word(i - 2).unwrap_or(""))
-}
-
-/// Whether the word at token `j` (right after a name) says the name is a settlement's: "X
-/// village", "X town".
-pub(super) fn settlement_cue_after(toks: &[Token], j: usize) -> bool {
-    toks.get(j)
-        .is_some_and(|t| t.joined_to_prev && in_list(SETTLEMENT_WORDS, t.norm))
 }

@@ -371,12 +371,110 @@ pub(super) fn front_at(published: Option<chrono::NaiveDate>) -> &'static [&'stat
 pub(super) const MIN_POPULATION_WITHOUT_CONTEXT: u64 = 5000;
 
 pub(super) fn is_cyrillic(w: &str) -> bool {
-    w.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c))
+    // The characters U+0400..U+04FF are exactly those whose UTF-8 lead byte is 0xD0..0xD3.
+    w.bytes().any(|b| (0xD0..=0xD3).contains(&b))
 }
 
 pub(super) fn in_list(list: &[&str], w: &str) -> bool {
     list.contains(&w)
 }
+
+/// The lists a word is in, among those the recogniser asks about for every word of a text:
+/// bits [`REGION`], [`DISTRICT`], [`COMMUNITY_START`], [`AIRPORT_START`] and [`SETTLEMENT`].
+/// Nearly every other word is ruled out by one bit of the set of the signatures of the listed
+/// words (see [`signature`]), made at compile time, before any hashing.
+#[inline]
+pub(super) fn word_kinds(w: &str) -> u8 {
+    let g = signature(w.as_bytes());
+    if SIGNATURES[g / 64] & (1 << (g % 64)) == 0 {
+        return 0;
+    }
+    listed_word_kinds(w)
+}
+
+/// [`word_kinds`] for a word whose signature is one of a listed word's.
+fn listed_word_kinds(w: &str) -> u8 {
+    static INDEX: OnceLock<FxMap<&'static str, u8>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut map: FxMap<&'static str, u8> = FxMap::default();
+        for (bit, words) in kind_lists() {
+            for w in words {
+                *map.entry(w).or_insert(0) |= bit;
+            }
+        }
+        map
+    });
+    index.get(w).copied().unwrap_or(0)
+}
+
+/// Each bit of [`word_kinds`] with its words.
+pub(super) fn kind_lists() -> [(u8, Vec<&'static str>); 5] {
+    let firsts = |phrases: &'static [&'static [&'static str]]| {
+        phrases
+            .iter()
+            .filter_map(|p| p.first().copied())
+            .collect::<Vec<_>>()
+    };
+    [
+        (REGION, REGION_WORDS.to_vec()),
+        (DISTRICT, DISTRICT_WORDS.to_vec()),
+        (COMMUNITY_START, firsts(COMMUNITY_PHRASES)),
+        (AIRPORT_START, firsts(AIRPORT_PHRASES)),
+        (SETTLEMENT, SETTLEMENT_WORDS.to_vec()),
+    ]
+}
+
+/// The signature set of [`word_kinds`]: 4,096 bits (512 bytes), one for each signature of a
+/// word of the lists.
+static SIGNATURES: [u64; 64] = {
+    let mut set = [0u64; 64];
+    let words: [&[&str]; 3] = [REGION_WORDS, DISTRICT_WORDS, SETTLEMENT_WORDS];
+    let mut l = 0;
+    while l < words.len() {
+        let mut k = 0;
+        while k < words[l].len() {
+            let g = signature(words[l][k].as_bytes());
+            set[g / 64] |= 1 << (g % 64);
+            k += 1;
+        }
+        l += 1;
+    }
+    let phrases: [&[&[&str]]; 2] = [COMMUNITY_PHRASES, AIRPORT_PHRASES];
+    let mut l = 0;
+    while l < phrases.len() {
+        let mut k = 0;
+        while k < phrases[l].len() {
+            if !phrases[l][k].is_empty() {
+                let g = signature(phrases[l][k][0].as_bytes());
+                set[g / 64] |= 1 << (g % 64);
+            }
+            k += 1;
+        }
+        l += 1;
+    }
+    set
+};
+
+/// A word's signature: its length and its first two and last bytes, mixed into 12 bits.
+#[inline]
+const fn signature(w: &[u8]) -> usize {
+    let n = w.len();
+    if n == 0 {
+        return 0;
+    }
+    let (a, z) = (w[0] as u32, w[n - 1] as u32);
+    let b = if n > 1 { w[1] as u32 } else { 0 };
+    let x = (n as u32) ^ (a << 6) ^ (b << 14) ^ (z << 22);
+    (x.wrapping_mul(0x9E37_79B1) >> 20) as usize
+}
+
+/// Bits of [`word_kinds`]: a word of [`REGION_WORDS`], of [`DISTRICT_WORDS`], the first word of
+/// a [`COMMUNITY_PHRASES`] or an [`AIRPORT_PHRASES`] phrase, a word of [`SETTLEMENT_WORDS`].
+pub(super) const REGION: u8 = 1;
+pub(super) const DISTRICT: u8 = 2;
+pub(super) const COMMUNITY_START: u8 = 4;
+pub(super) const AIRPORT_START: u8 = 8;
+pub(super) const SETTLEMENT: u8 = 16;
 
 pub(super) fn demonym_country(w: &str) -> Option<&'static str> {
     /// The demonyms, and a bit set of the (first byte, last byte) pairs they have: most words
@@ -409,4 +507,51 @@ pub(super) fn demonym_country(w: &str) -> Option<&'static str> {
         return None;
     }
     index.map.get(w).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one lookup of [`word_kinds`] answers as the lists do, for their words and for others.
+    #[test]
+    fn word_kinds_are_the_lists() {
+        let mut words: Vec<&str> = kind_lists().iter().flat_map(|(_, w)| w.clone()).collect();
+        words.extend([
+            "",
+            "a",
+            "of",
+            "the",
+            "regional",
+            "districts'",
+            "regio",
+            "airports",
+            "village's",
+            "council",
+            "territorial",
+            "shelled",
+            "Region",
+            "районах",
+            "село́",
+            "kyiv",
+            "oblast ",
+        ]);
+        let firsts = |phrases: &[&[&str]], w: &str| phrases.iter().any(|p| p.first() == Some(&w));
+        for w in words {
+            let expected = [
+                (in_list(REGION_WORDS, w), REGION),
+                (in_list(DISTRICT_WORDS, w), DISTRICT),
+                (firsts(COMMUNITY_PHRASES, w), COMMUNITY_START),
+                (firsts(AIRPORT_PHRASES, w), AIRPORT_START),
+                (in_list(SETTLEMENT_WORDS, w), SETTLEMENT),
+            ]
+            .iter()
+            .filter(|(listed, _)| *listed)
+            .fold(0, |k, (_, bit)| k | bit);
+            assert_eq!(word_kinds(w), expected, "{w:?}");
+        }
+        assert_eq!(word_kinds("district"), DISTRICT);
+        assert_eq!(word_kinds("village"), COMMUNITY_START | SETTLEMENT);
+        assert_eq!(word_kinds("reported"), 0);
+    }
 }
