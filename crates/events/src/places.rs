@@ -82,6 +82,11 @@ impl<'a> Analysis<'a> {
             if self.is_subject_place(v, m, p) {
                 continue;
             }
+            // "the Novyi neighbourhood" with no town named before it: a part of some town, and
+            // not the same-named village elsewhere.
+            if self.is_neighbourhood(v, m) && self.city_of_part(v, m).is_none() {
+                continue;
+            }
             // "north of Kyiv", "30 km from Kramatorsk": a landmark the scene is measured from,
             // taken only when the clause names no scene of its own.
             let rank = if self.is_anchor(v, m) {
@@ -111,9 +116,42 @@ impl<'a> Analysis<'a> {
         Some((p.clone(), m.span(), m.text.clone()))
     }
 
+    /// A name followed by a word for a part of a town ("the Novyi neighbourhood", "the
+    /// Saltivka microdistrict").
+    fn is_neighbourhood(&self, v: &SentView<'_>, m: &Mention) -> bool {
+        let wi = Self::word_index(v, m.end);
+        v.words.get(wi).is_some_and(|&w| {
+            let t = self.word_at(w).to_ascii_lowercase();
+            matches!(
+                t.trim_end_matches(['.', ',', ';', ':']),
+                "neighborhood"
+                    | "neighbourhood"
+                    | "neighborhoods"
+                    | "neighbourhoods"
+                    | "microdistrict"
+                    | "micro-district"
+                    | "quarter"
+            )
+        })
+    }
+
     /// For a place introduced as part of a town already named ("the city's Kyivskyi
-    /// district", "the capital's Shevchenkivskyi district"), that town's last mention.
+    /// district", "the capital's Shevchenkivskyi district", "the Novyi neighbourhood" after
+    /// the town in the same sentence), that town's last mention.
     fn city_of_part(&self, v: &SentView<'_>, m: &Mention) -> Option<(Place, Span, String)> {
+        if self.is_neighbourhood(v, m) {
+            return v
+                .mentions
+                .iter()
+                .rev()
+                .filter(|x| x.end <= m.start)
+                .find_map(|x| match &x.value {
+                    MentionValue::Place(p) if p.feature == Feature::City => {
+                        Some((p.clone(), x.span(), x.text.clone()))
+                    }
+                    _ => None,
+                });
+        }
         let wi = Self::word_index(v, m.start);
         let prev = wi
             .checked_sub(1)
@@ -207,6 +245,7 @@ impl<'a> Analysis<'a> {
                     && !self.is_anchor(v, m)
                     && !self.is_apposition(v, m)
                     && self.city_of_part(v, m).is_none()
+                    && !self.is_neighbourhood(v, m)
             })
             .collect()
     }

@@ -59,6 +59,12 @@ fn each_way_of_saying_where_places_the_event() {
             &["Sumy"],
         ),
         ("Kyiv was hit by a massive missile attack overnight.", &["Kyiv"]),
+        // A neighbourhood is part of the town named before it, or of none.
+        (
+            "Russian troops shelled Chasiv Yar and advanced to the Novyi neighbourhood.",
+            &["Chasiv Yar"],
+        ),
+        ("Enemy infantry advanced to the Novyi neighborhood overnight and was shelled.", &["-"]),
         // A district introduced as the city's is the city.
         (
             "Drones attacked Odesa overnight. Debris damaged a building in the city's Kyivskyi district.",
