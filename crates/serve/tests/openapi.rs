@@ -10,6 +10,32 @@ use serde_json::{json, Value};
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader};
 
+/// Two reports of one strike whose texts give no date (dated "on or before" the report) and
+/// whose toll rises from one day to the next: the event carries a reported date and an update.
+fn rising_toll_without_dates() -> Vec<sitrep_model::DocumentRecord> {
+    use sitrep_model::{Count, DatePrecision};
+    let base = sitrep_store::testing::other_reports().remove(0);
+    [("2025-02-11", "Ukrinform", 2), ("2025-02-12", "Reuters", 5)]
+        .into_iter()
+        .map(|(day, outlet, killed)| {
+            let mut r = base.clone();
+            let published = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap();
+            r.document.doc = sitrep_model::DocId(format!("toll-{day}.txt"));
+            r.document.url = None;
+            r.document.outlet = Some(outlet.into());
+            r.document.published = Some(published);
+            r.document.text =
+                format!("Drones hit Odesa port; the toll stood at {killed} on {day}.");
+            let e = &mut r.events[0];
+            e.counts.killed = Some(Count::exact(killed));
+            if let Some(d) = e.date.as_mut() {
+                d.precision = DatePrecision::Reported;
+            }
+            r
+        })
+        .collect()
+}
+
 /// A small deterministic generator (xorshift64*).
 struct Rng(u64);
 
@@ -236,7 +262,9 @@ impl Checker<'_> {
 
 #[test]
 fn every_answer_is_one_the_openapi_document_describes() {
-    let s = TestServer::start(&fixtures());
+    let mut records = fixtures();
+    records.extend(rising_toll_without_dates());
+    let s = TestServer::start(&records);
     let doc = s.get_json("/api/openapi.json");
     assert_eq!(doc["openapi"], "3.1.0");
     assert_eq!(doc["info"]["version"], env!("CARGO_PKG_VERSION"));
