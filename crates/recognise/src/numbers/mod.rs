@@ -10,9 +10,10 @@
 //! - exact numbers in digits (`6`, `1,200`, `1.5 million`) or words (`six`, `twenty-five`,
 //!   `a hundred`, `two dozen`, `half a dozen`);
 //! - ranges: `5-7`, `5 to 7`, `five or six`, `between 10 and 15`;
-//! - open hedges: `at least`, `more than`, `over`, `upwards of`, `in excess of`, `no fewer than`
-//!   give `{min: N, max: null}`. "More than N" is read as at least N, not N + 1: the reports
-//!   are round figures and ACLED codes the figure given;
+//! - open hedges: `at least`, `upwards of`, `no fewer than`, `a minimum of` give
+//!   `{min: N, max: null}`; `more than`, `over`, `in excess of` are read as they say, strictly:
+//!   `{min: N + 1, max: null}` ("more than twenty wounded" is 21 or more, "more than a dozen"
+//!   13 or more);
 //! - upper hedges: `up to`, `as many as`, `no more than`, `at most` give `{min: 1, max: N}`;
 //!   `fewer than`, `less than`, `under` give `{min: 1, max: N - 1}`;
 //! - approximations (`about`, `around`, `nearly`, `some`, `an estimated`, `only`, ...) keep the
@@ -111,6 +112,8 @@ struct Match {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Hedge {
     AtLeast,
+    /// "more than 20", "over 20": 21 or more.
+    Above,
     UpTo,
     Below,
     About,
@@ -140,6 +143,7 @@ fn apply(hedge: Hedge, c: Count) -> Option<Count> {
     Some(match hedge {
         Hedge::About => c,
         Hedge::AtLeast => Count::at_least(c.min),
+        Hedge::Above => Count::at_least(top.checked_add(1)?),
         Hedge::UpTo if c.max.is_none() => c,
         Hedge::UpTo => Count::range(top.min(1), top),
         Hedge::Below => {
@@ -155,16 +159,16 @@ fn hedge_at(toks: &[Tok], i: usize) -> Option<(Hedge, usize)> {
     let w = toks[i].lc();
     let seqs: &[(&[&[u8]], Hedge)] = match w {
         b"at" => &[(&[b"least"], AtLeast), (&[b"most"], UpTo)],
-        b"more" => &[(&[b"than"], AtLeast)],
-        b"over" => &[(&[], AtLeast)],
+        b"more" => &[(&[b"than"], Above)],
+        b"over" => &[(&[], Above)],
         b"upwards" => &[(&[b"of"], AtLeast)],
         b"well" | b"just" => &[
-            (&[b"over"], AtLeast),
+            (&[b"over"], Above),
             (&[b"under"], Below),
             (&[b"below"], Below),
             (&[], About),
         ],
-        b"in" => &[(&[b"excess", b"of"], AtLeast)],
+        b"in" => &[(&[b"excess", b"of"], Above)],
         b"no" | b"not" => &[
             (&[b"fewer", b"than"], AtLeast),
             (&[b"less", b"than"], AtLeast),

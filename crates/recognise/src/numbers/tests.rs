@@ -52,9 +52,13 @@ fn launched_intercepted_and_damaged() {
 }
 
 #[test]
-fn over_a_figure_is_at_least_that_figure() {
+fn over_a_figure_is_more_than_that_figure() {
     let f = found("talks to rescue over 170,000 civilians trapped in Mariupol");
-    assert_eq!(f, vec![("over 170,000".into(), Count::at_least(170_000))]);
+    assert_eq!(f, vec![("over 170,000".into(), Count::at_least(170_001))]);
+    let f = found("more than twenty people are on the list of wounded");
+    assert_eq!(f, vec![("more than twenty".into(), Count::at_least(21))]);
+    let f = found("at least 20 people were wounded");
+    assert_eq!(f, vec![("at least 20".into(), Count::at_least(20))]);
 }
 
 #[test]
@@ -128,7 +132,7 @@ fn hedged_figures() {
         (
             "more than two dozen drones",
             "more than two dozen",
-            Count::at_least(24),
+            Count::at_least(25),
         ),
         ("up to 10 drones", "up to 10", Count::range(1, 10)),
         (
@@ -153,7 +157,7 @@ fn hedged_figures() {
         (
             "in excess of 500 drones",
             "in excess of 500",
-            Count::at_least(500),
+            Count::at_least(501),
         ),
         (
             "upwards of 80 missiles",
@@ -168,7 +172,7 @@ fn hedged_figures() {
         (
             "over a hundred drones",
             "over a hundred",
-            Count::at_least(100),
+            Count::at_least(101),
         ),
     ];
     for (text, phrase, count) in cases {
