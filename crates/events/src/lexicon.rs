@@ -708,6 +708,8 @@ fn table() -> Vec<(&'static str, Cue)> {
             "neutralised",
             "neutralized",
             "suppressed",
+            "disabled",
+            "disabling",
             "were intercepted",
             "was intercepted",
         ],
