@@ -463,7 +463,7 @@ pub fn read(text: &str, words: &[(usize, usize)], quantities: &[(Span, Count)]) 
         if combined(&w, k, harm) {
             continue;
         }
-        // "more than twenty people are on the list of wounded", "two children are among the
+        // "more than fifteen people are on the list of the wounded", "two children are among the
         // dead": the subject of the copula before.
         if let Some(copula) = among_the(&w, k) {
             if let Some((count, first)) = subject(&w, copula + 1) {

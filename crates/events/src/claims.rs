@@ -340,7 +340,7 @@ fn referred_frames(
             m.start >= content.0 && m.end <= content.1 && matches!(m.value, MentionValue::Place(_))
         })
     {
-        // "Kyiv mayor Vitali Klitschko said three people were in hospital": the toll of the
+        // "the mayor said four people were in hospital": the toll of the
         // attack just reported.
         targets.extend(
             (0..first)

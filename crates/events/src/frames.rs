@@ -222,7 +222,7 @@ impl<'a> Analysis<'a> {
             }
         }
         let threat_sentence = political.iter().any(|p| p.1 == EventKind::Threat);
-        // "One woman was killed and two more injured in Donetsk province": people killed or
+        // "Two men were killed and one more injured in Kharkiv province": people killed or
         // hurt at a place report a violent event even when the attack is not named.
         let casualty_frame = if violent.is_empty() && political.is_empty() {
             self.casualty_report(v)

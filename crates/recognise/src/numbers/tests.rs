@@ -34,11 +34,11 @@ fn a_count_after_a_sentence_ending_in_a_month_is_a_count() {
 
 #[test]
 fn killed_and_injured_with_a_vague_word() {
-    let f = found("The attack left seven dead and dozens injured in the derailment.");
+    let f = found("The blast left nine dead and dozens injured at the depot.");
     assert_eq!(
         f,
         vec![
-            ("seven".into(), ex(7)),
+            ("nine".into(), ex(9)),
             ("dozens".into(), Count::at_least(12))
         ]
     );
@@ -46,16 +46,16 @@ fn killed_and_injured_with_a_vague_word() {
 
 #[test]
 fn launched_intercepted_and_damaged() {
-    let text = "The ministry said the AFU launched six ATACMS missiles at a facility. Five \
-                missiles were intercepted, while one was damaged.";
-    assert_eq!(values(text), vec![ex(6), ex(5), ex(1)]);
+    let text = "The ministry said the AFU fired eight ATACMS missiles at an airfield. Seven \
+                missiles were shot down, while one hit a hangar.";
+    assert_eq!(values(text), vec![ex(8), ex(7), ex(1)]);
 }
 
 #[test]
 fn over_a_figure_is_more_than_that_figure() {
     let f = found("talks to rescue over 170,000 civilians trapped in Mariupol");
     assert_eq!(f, vec![("over 170,000".into(), Count::at_least(170_001))]);
-    let f = found("more than twenty people are on the list of wounded");
+    let f = found("more than twenty people were wounded in the strike");
     assert_eq!(f, vec![("more than twenty".into(), Count::at_least(21))]);
     let f = found("at least 20 people were wounded");
     assert_eq!(f, vec![("at least 20".into(), Count::at_least(20))]);
