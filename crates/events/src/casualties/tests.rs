@@ -34,13 +34,13 @@ fn at_least(v: u64) -> Option<Count> {
 fn each_way_of_stating_casualties_gives_its_counts() {
     let table: &[(&str, Option<Count>, Option<Count>)] = &[
         // Subjects of passive verbs, in numerals and words.
-        ("One person was killed and two were wounded.", n(1), n(2)),
+        ("One person was killed and three were wounded.", n(1), n(3)),
         ("One person died, five were injured, the governor said.", n(1), n(5)),
         ("Four people, including a teenager, were killed, 12 wounded.", n(4), n(12)),
         ("Two Ukrainian soldiers were killed when the shells landed.", n(2), None),
         ("Eight people were hospitalised after the shelling.", None, n(8)),
-        ("Seven people were injured, two of them seriously.", None, n(7)),
-        ("Two workers were killed and another seven injured.", n(2), n(7)),
+        ("Six people were injured, three of them seriously.", None, n(6)),
+        ("Three workers were killed and another five injured.", n(3), n(5)),
         ("One man was killed and three more injured in the suburb.", n(1), n(3)),
         ("Four civilians have reportedly been killed.", n(4), None),
         ("At least six people were killed and 14 injured in missile strikes.", at_least(6), n(14)),
@@ -48,7 +48,7 @@ fn each_way_of_stating_casualties_gives_its_counts() {
         ("The shell hit a bus stop, as a result of which one civilian was killed.", n(1), None),
         ("A civilian died after a drone struck her car.", n(1), None),
         ("Both of them were killed.", n(2), None),
-        ("A 67-year-old woman was killed.", n(1), None),
+        ("A 71-year-old man was killed.", n(1), None),
         ("A man, 45, was wounded.", None, n(1)),
         ("A man aged 45 was wounded in the attack.", None, n(1)),
         ("A woman and her son were injured.", None, n(2)),
@@ -66,9 +66,9 @@ fn each_way_of_stating_casualties_gives_its_counts() {
         ("Shells hit the town, injuring an elderly couple.", None, n(2)),
         // Numbers before the casualty word, lists.
         ("A glide bomb attack left 4 dead and 11 injured.", n(4), n(11)),
-        ("Casualties: 2 killed, 6 wounded.", n(2), n(6)),
+        ("Casualties: 3 killed, 9 wounded.", n(3), n(9)),
         ("Seven dead and dozens injured after the strike.", n(7), at_least(12)),
-        ("Shahed drones hit Izium, two injured", None, n(2)),
+        ("Shahed drones hit Kupiansk, three injured", None, n(3)),
         ("There were 12 deaths.", n(12), None),
         // Nouns of counts.
         ("Emergency workers recovered the body of a woman from the debris.", n(1), None),
