@@ -651,6 +651,40 @@ pub fn check_filters<S: Store>(mut store: S) {
         }),
         ["odesa.txt"]
     );
+    // Control characters separate words; a NUL is never the end of the query.
+    assert_eq!(
+        q(EventFilter {
+            text: Some("\u{0}Odesa\u{1}".into()),
+            ..Default::default()
+        }),
+        ["odesa.txt"]
+    );
+    for field in 0..5 {
+        let odd = Some("Ky\u{0}iv".to_string());
+        let f = match field {
+            0 => EventFilter {
+                place: odd,
+                ..Default::default()
+            },
+            1 => EventFilter {
+                actor: odd,
+                ..Default::default()
+            },
+            2 => EventFilter {
+                weapon: odd,
+                ..Default::default()
+            },
+            3 => EventFilter {
+                outlet: odd,
+                ..Default::default()
+            },
+            _ => EventFilter {
+                attacker: odd,
+                ..Default::default()
+            },
+        };
+        assert_eq!(q(f), Vec::<String>::new(), "a NUL in filter {field}");
+    }
     assert_eq!(
         q(EventFilter {
             text: Some("\"unbalanced quote OR".into()),

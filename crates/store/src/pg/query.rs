@@ -27,6 +27,13 @@ pub(super) fn has_document(conn: &mut Conn, url_or_hash: &str) -> Result<bool, F
     Ok(conn.client.query_one(&stmt, &[&url_or_hash])?.get(0))
 }
 
+/// A filter value as PostgreSQL can take it: text there holds no NUL, so a value with one
+/// matches nothing stored, as it matches nothing in SQLite; it gets a character no stored text
+/// has in its place.
+fn no_nul(s: &str) -> String {
+    s.replace('\0', "\u{FFFF}")
+}
+
 /// A pattern for `LIKE` that matches `s` anywhere, with its wildcards taken literally.
 fn contains_pattern(s: &str) -> String {
     let mut p = String::with_capacity(s.len() + 2);
@@ -38,7 +45,7 @@ fn contains_pattern(s: &str) -> String {
         p.push(c);
     }
     p.push('%');
-    p
+    no_nul(&p)
 }
 
 /// The SQL of an event query and its parameters; selects `data, lat, lon`.
@@ -68,11 +75,11 @@ fn query_sql(conn: &mut Conn, ctx: &Ctx, f: &EventFilter) -> Result<(String, Vec
         wheres.push(format!("kind = {k}"));
     }
     if let Some(c) = &f.country {
-        let c = arg(&mut args, Box::new(c.to_uppercase()));
+        let c = arg(&mut args, Box::new(no_nul(&c.to_uppercase())));
         wheres.push(format!("country = {c}"));
     }
     if let Some(a) = &f.admin1 {
-        let a = arg(&mut args, Box::new(fold(a)));
+        let a = arg(&mut args, Box::new(no_nul(&fold(a))));
         wheres.push(format!("admin1_key = {a}"));
     }
     if let Some(p) = &f.place {
@@ -118,11 +125,11 @@ fn query_sql(conn: &mut Conn, ctx: &Ctx, f: &EventFilter) -> Result<(String, Vec
         wheres.push(format!("lat BETWEEN {s} AND {n} AND {lon}"));
     }
     if let Some(a) = &f.attacker {
-        let a = arg(&mut args, Box::new(a.to_lowercase()));
+        let a = arg(&mut args, Box::new(no_nul(&a.to_lowercase())));
         wheres.push(format!("lower(attacker) = {a}"));
     }
     if let Some(o) = &f.outlet {
-        let o = arg(&mut args, Box::new(fold(o)));
+        let o = arg(&mut args, Box::new(no_nul(&fold(o))));
         wheres.push(format!(
             "EXISTS (SELECT 1 FROM event_outlets o WHERE o.event_id = events.id AND o.outlet_key = {o})"
         ));
@@ -164,7 +171,13 @@ fn query_sql(conn: &mut Conn, ctx: &Ctx, f: &EventFilter) -> Result<(String, Vec
         if t.split_whitespace().next().is_some() {
             if t.chars().any(char::is_alphanumeric) {
                 // Every word must occur; the words are data, never query syntax.
-                let t = arg(&mut args, Box::new(fold(t)));
+                // Control characters separate words, as any character that is no letter or
+                // digit does (and PostgreSQL takes no NUL in text).
+                let t: String = t
+                    .chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect();
+                let t = arg(&mut args, Box::new(fold(&t)));
                 wheres.push(format!("search @@ plainto_tsquery('simple', {t})"));
             } else {
                 wheres.push("false".into());

@@ -192,10 +192,17 @@ fn conditions(conn: &Connection, f: &EventFilter) -> rusqlite::Result<(Conds, Ve
     }
     if let Some(t) = &f.text {
         // Each word becomes a quoted FTS5 string, so that user input is never read as query
-        // syntax.
+        // syntax. Control characters (a NUL would end the query string early) separate the
+        // word's tokens, as any other character that is no letter or digit does.
         let q: Vec<String> = t
             .split_whitespace()
-            .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+            .map(|w| {
+                let w: String = w
+                    .chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect();
+                format!("\"{}\"", w.replace('"', "\"\""))
+            })
             .collect();
         if !q.is_empty() {
             wheres.push("id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)");
